@@ -56,6 +56,7 @@ public final class Trainer implements AutoCloseable {
     private final WorkerPool.Task forwardBackward = this::forwardBackward;
     private final WorkerPool.Task updateWeights = this::updateWeights;
     private final WorkerPool.Task validate = this::validateRows;
+    private final WorkerPool.Task gradientsOnly = this::gradientsOnly;
     private float[] valErr;
 
     /** A trainer using the JVM's default kernels ({@link KernelProvider#get()}). */
@@ -213,6 +214,41 @@ public final class Trainer implements AutoCloseable {
         srcX = srcT = null;
         this.order = null;
         return sum;
+    }
+
+    /**
+     * Computes the gradient of the mean-squared-error loss on the first {@code rows} samples, without updating
+     * anything: for gradient checks and tools. Returns the loss; the gradient (same layout as the parameters) is
+     * copied into {@code gradOut}.
+     */
+    public double gradient(float[] x, float[] t, int rows, float[] gradOut) {
+        if (rows > cfg.batchSize()) throw new IllegalArgumentException("rows must be <= batch size " + cfg.batchSize());
+        int[] identity = new int[rows];
+        for (int i = 0; i < rows; i++) identity[i] = i;
+        srcX = x;
+        srcT = t;
+        order = identity;
+        batchStart = 0;
+        batchRows = rows;
+        lossScale = 2f / ((float) rows * dims[layers]);
+        pool.run(forwardBackward);
+        pool.run(gradientsOnly);
+        double sum = 0;
+        for (int r = 0; r < rows; r++) sum += rowSse[r];
+        System.arraycopy(grad, 0, gradOut, 0, grad.length);
+        srcX = srcT = null;
+        order = null;
+        return sum / ((double) rows * dims[layers]);
+    }
+
+    private void gradientsOnly(int part, int parts) {
+        for (int l = 0; l < layers; l++) {
+            int in = dims[l], out = dims[l + 1];
+            int i0 = WorkerPool.splitStart(in, part, parts, 4), i1 = WorkerPool.splitStart(in, part + 1, parts, 4);
+            if (i0 < i1) k.weightGradient(act[l], 0, dz[l], 0, grad, net.weightOffset(l), batchRows, in, out, i0, i1);
+            int o0 = WorkerPool.splitStart(out, part, parts, 16), o1 = WorkerPool.splitStart(out, part + 1, parts, 16);
+            if (o0 < o1) k.biasGradient(dz[l], 0, grad, net.biasOffset(l), batchRows, out, o0, o1);
+        }
     }
 
     /** Mean per-sample MSE of the network on {@code n} rows (validation loss). */

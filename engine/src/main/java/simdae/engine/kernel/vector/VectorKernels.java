@@ -67,7 +67,10 @@ public final class VectorKernels implements Kernels {
 
     /**
      * Row-tiled GEMM over C rows [m0, m1). aRs/aCs are A's row and column strides; ldb and ldc are the row strides
-     * of B and C. For EPI_BIAS_ACT {@code e} holds the bias at {@code eOff}; for EPI_DERIV it holds Y with stride ldc.
+     * of B and C. The tiles store raw sums; the epilogue then runs over each finished block of rows while it is still
+     * in L1. Keeping the epilogue out of the tiles keeps them small enough for C2 to inline completely, so no vector
+     * is ever boxed (a boxed FloatVector costs an allocation and ~100× the time).
+     * For EPI_BIAS_ACT {@code e} holds the bias at {@code eOff}; for EPI_DERIV it holds Y laid out like C.
      */
     private static void gemm(float[] a, int aOff, int aRs, int aCs, float[] b, int bOff, int ldb,
                              float[] c, int cOff, int ldc, int m0, int m1, int k, int n,
@@ -75,26 +78,29 @@ public final class VectorKernels implements Kernels {
         int m = m0;
         for (; m + 4 <= m1; m += 4) {
             int j = 0;
-            for (; j + 2 * L <= n; j += 2 * L) tile4x2(a, aOff + m * aRs, aRs, aCs, b, bOff + j, ldb, c, cOff + m * ldc + j, ldc, k, epi, e, eOff, j, m, act);
+            for (; j + 2 * L <= n; j += 2 * L) tile4x2(a, aOff + m * aRs, aRs, aCs, b, bOff + j, ldb, c, cOff + m * ldc + j, ldc, k);
             for (; j + L <= n; j += L) {
-                for (int r = 0; r < 4; r++) tile1x1(a, aOff + (m + r) * aRs, aCs, b, bOff + j, ldb, c, cOff + (m + r) * ldc + j, k, epi, e, eOff, j, m + r, ldc, act);
+                for (int r = 0; r < 4; r++) tile1x1(a, aOff + (m + r) * aRs, aCs, b, bOff + j, ldb, c, cOff + (m + r) * ldc + j, k);
             }
             if (j < n) {
-                for (int r = 0; r < 4; r++) scalarTail(a, aOff + (m + r) * aRs, aCs, b, bOff, ldb, c, cOff + (m + r) * ldc, k, j, n, epi, e, eOff, m + r, ldc, act);
+                for (int r = 0; r < 4; r++) scalarTail(a, aOff + (m + r) * aRs, aCs, b, bOff, ldb, c, cOff + (m + r) * ldc, k, j, n);
+            }
+            if (epi != EPI_NONE) {
+                for (int r = 0; r < 4; r++) epilogue(c, cOff + (m + r) * ldc, n, epi, e, epi == EPI_BIAS_ACT ? eOff : eOff + (m + r) * ldc, act);
             }
         }
         for (; m < m1; m++) {
             int aRow = aOff + m * aRs, cRow = cOff + m * ldc;
             int j = 0;
-            for (; j + 4 * L <= n; j += 4 * L) tile1x4(a, aRow, aCs, b, bOff + j, ldb, c, cRow + j, k, epi, e, eOff, j, m, ldc, act);
-            for (; j + L <= n; j += L) tile1x1(a, aRow, aCs, b, bOff + j, ldb, c, cRow + j, k, epi, e, eOff, j, m, ldc, act);
-            if (j < n) scalarTail(a, aRow, aCs, b, bOff, ldb, c, cRow, k, j, n, epi, e, eOff, m, ldc, act);
+            for (; j + 4 * L <= n; j += 4 * L) tile1x4(a, aRow, aCs, b, bOff + j, ldb, c, cRow + j, k);
+            for (; j + L <= n; j += L) tile1x1(a, aRow, aCs, b, bOff + j, ldb, c, cRow + j, k);
+            if (j < n) scalarTail(a, aRow, aCs, b, bOff, ldb, c, cRow, k, j, n);
+            if (epi != EPI_NONE) epilogue(c, cRow, n, epi, e, epi == EPI_BIAS_ACT ? eOff : eOff + m * ldc, act);
         }
     }
 
     private static void tile4x2(float[] a, int a0, int aRs, int aCs, float[] b, int b0, int ldb,
-                                float[] c, int c0, int ldc, int k, int epi, float[] e, int eOff, int col, int row,
-                                Activation act) {
+                                float[] c, int c0, int ldc, int k) {
         FloatVector c00 = FloatVector.zero(S), c01 = c00, c10 = c00, c11 = c00;
         FloatVector c20 = c00, c21 = c00, c30 = c00, c31 = c00;
         int a1 = a0 + aRs, a2 = a1 + aRs, a3 = a2 + aRs;
@@ -114,20 +120,18 @@ public final class VectorKernels implements Kernels {
             c30 = av.fma(b0v, c30);
             c31 = av.fma(b1v, c31);
         }
-        store(c00, c, c0, epi, e, eOff, col, row, ldc, act);
-        store(c01, c, c0 + L, epi, e, eOff, col + L, row, ldc, act);
-        store(c10, c, c0 + ldc, epi, e, eOff, col, row + 1, ldc, act);
-        store(c11, c, c0 + ldc + L, epi, e, eOff, col + L, row + 1, ldc, act);
-        store(c20, c, c0 + 2 * ldc, epi, e, eOff, col, row + 2, ldc, act);
-        store(c21, c, c0 + 2 * ldc + L, epi, e, eOff, col + L, row + 2, ldc, act);
-        store(c30, c, c0 + 3 * ldc, epi, e, eOff, col, row + 3, ldc, act);
-        store(c31, c, c0 + 3 * ldc + L, epi, e, eOff, col + L, row + 3, ldc, act);
+        c00.intoArray(c, c0);
+        c01.intoArray(c, c0 + L);
+        c10.intoArray(c, c0 + ldc);
+        c11.intoArray(c, c0 + ldc + L);
+        c20.intoArray(c, c0 + 2 * ldc);
+        c21.intoArray(c, c0 + 2 * ldc + L);
+        c30.intoArray(c, c0 + 3 * ldc);
+        c31.intoArray(c, c0 + 3 * ldc + L);
     }
 
     // One row, four vectors: batch-1 inference lives here, so keep four chains in flight.
-    private static void tile1x4(float[] a, int a0, int aCs, float[] b, int b0, int ldb,
-                                float[] c, int c0, int k, int epi, float[] e, int eOff, int col, int row, int ldc,
-                                Activation act) {
+    private static void tile1x4(float[] a, int a0, int aCs, float[] b, int b0, int ldb, float[] c, int c0, int k) {
         FloatVector c0v = FloatVector.zero(S), c1v = c0v, c2v = c0v, c3v = c0v;
         for (int kk = 0, ak = a0, bk = b0; kk < k; kk++, ak += aCs, bk += ldb) {
             FloatVector av = FloatVector.broadcast(S, a[ak]);
@@ -136,68 +140,112 @@ public final class VectorKernels implements Kernels {
             c2v = av.fma(FloatVector.fromArray(S, b, bk + 2 * L), c2v);
             c3v = av.fma(FloatVector.fromArray(S, b, bk + 3 * L), c3v);
         }
-        store(c0v, c, c0, epi, e, eOff, col, row, ldc, act);
-        store(c1v, c, c0 + L, epi, e, eOff, col + L, row, ldc, act);
-        store(c2v, c, c0 + 2 * L, epi, e, eOff, col + 2 * L, row, ldc, act);
-        store(c3v, c, c0 + 3 * L, epi, e, eOff, col + 3 * L, row, ldc, act);
+        c0v.intoArray(c, c0);
+        c1v.intoArray(c, c0 + L);
+        c2v.intoArray(c, c0 + 2 * L);
+        c3v.intoArray(c, c0 + 3 * L);
     }
 
-    private static void tile1x1(float[] a, int a0, int aCs, float[] b, int b0, int ldb,
-                                float[] c, int c0, int k, int epi, float[] e, int eOff, int col, int row, int ldc,
-                                Activation act) {
+    private static void tile1x1(float[] a, int a0, int aCs, float[] b, int b0, int ldb, float[] c, int c0, int k) {
         FloatVector acc = FloatVector.zero(S);
         for (int kk = 0, ak = a0, bk = b0; kk < k; kk++, ak += aCs, bk += ldb) {
             acc = FloatVector.broadcast(S, a[ak]).fma(FloatVector.fromArray(S, b, bk), acc);
         }
-        store(acc, c, c0, epi, e, eOff, col, row, ldc, act);
+        acc.intoArray(c, c0);
     }
 
-    // Columns past the last full vector: same FMA chain per element, in scalar form.
+    // Columns past the last full vector: the same FMA chain per element, in scalar form.
     private static void scalarTail(float[] a, int a0, int aCs, float[] b, int bOff, int ldb,
-                                   float[] c, int cRow, int k, int j0, int n, int epi, float[] e, int eOff, int row,
-                                   int ldc, Activation act) {
+                                   float[] c, int cRow, int k, int j0, int n) {
         for (int j = j0; j < n; j++) {
             float acc = 0f;
             for (int kk = 0, ak = a0, bk = bOff + j; kk < k; kk++, ak += aCs, bk += ldb) acc = Math.fma(a[ak], b[bk], acc);
-            if (epi == EPI_BIAS_ACT) {
-                acc = act.apply(acc + e[eOff + j]);
-            } else if (epi == EPI_DERIV) {
-                acc *= act.derivativeFromOutput(e[eOff + row * ldc + j]);
-            }
             c[cRow + j] = acc;
         }
     }
 
-    private static void store(FloatVector v, float[] c, int at, int epi, float[] e, int eOff, int col, int row, int ldc,
-                              Activation act) {
+    /** Applies the fused epilogue to one row of C of width n; {@code eRow} is the bias (BIAS_ACT) or Y's row (DERIV). */
+    private static void epilogue(float[] c, int cRow, int n, int epi, float[] e, int eRow, Activation act) {
+        int j = 0;
+        int vecEnd = n - n % L;
         if (epi == EPI_BIAS_ACT) {
-            v = activate(v.add(FloatVector.fromArray(S, e, eOff + col)), act);
-        } else if (epi == EPI_DERIV) {
-            v = v.mul(derivative(FloatVector.fromArray(S, e, eOff + row * ldc + col), act));
+            switch (act) {
+                case RELU:
+                    for (; j < vecEnd; j += L) FloatVector.fromArray(S, c, cRow + j).add(FloatVector.fromArray(S, e, eRow + j)).max(0f).intoArray(c, cRow + j);
+                    break;
+                case SIGMOID:
+                    expRow(c, cRow, e, eRow, vecEnd, -1f, 1f);
+                    j = vecEnd;
+                    break;
+                case TANH:
+                    expRow(c, cRow, e, eRow, vecEnd, 2f, -2f);
+                    j = vecEnd;
+                    break;
+                default:
+                    for (; j < vecEnd; j += L) FloatVector.fromArray(S, c, cRow + j).add(FloatVector.fromArray(S, e, eRow + j)).intoArray(c, cRow + j);
+            }
+            for (; j < n; j++) c[cRow + j] = act.apply(c[cRow + j] + e[eRow + j]);
+        } else {
+            switch (act) {
+                case RELU:
+                    for (; j < vecEnd; j += L) {
+                        FloatVector y = FloatVector.fromArray(S, e, eRow + j);
+                        FloatVector.fromArray(S, c, cRow + j).blend(0f, y.compare(VectorOperators.LE, 0f)).intoArray(c, cRow + j);
+                    }
+                    break;
+                case SIGMOID:
+                    for (; j < vecEnd; j += L) {
+                        FloatVector y = FloatVector.fromArray(S, e, eRow + j);
+                        FloatVector.fromArray(S, c, cRow + j).mul(y.mul(y.neg().add(1f))).intoArray(c, cRow + j);
+                    }
+                    break;
+                case TANH:
+                    for (; j < vecEnd; j += L) {
+                        FloatVector y = FloatVector.fromArray(S, e, eRow + j);
+                        FloatVector.fromArray(S, c, cRow + j).mul(y.mul(y).neg().add(1f)).intoArray(c, cRow + j);
+                    }
+                    break;
+                default:
+                    j = vecEnd;
+            }
+            for (; j < n; j++) c[cRow + j] *= act.derivativeFromOutput(e[eRow + j]);
         }
-        v.intoArray(c, at);
     }
 
-    private static FloatVector activate(FloatVector z, Activation act) {
-        switch (act) {
-            case RELU: return z.max(0f);
-            case SIGMOID: return sigmoid(z);
-            case TANH: return z.lanewise(VectorOperators.TANH);
-            default: return z;
-        }
-    }
-
-    private static FloatVector sigmoid(FloatVector z) {
-        // lanewise(EXP) is an intrinsic (~1 ns/element) where Math.exp costs ~12.
-        return FloatVector.broadcast(S, 1f).div(z.neg().lanewise(VectorOperators.EXP).add(1f));
-    }
-
-    private static FloatVector derivative(FloatVector y, Activation act) {
-        switch (act) {
-            case RELU: return FloatVector.zero(S).blend(1f, y.compare(VectorOperators.GT, 0f));
-            case SIGMOID: return y.mul(y.neg().add(1f));
-            case TANH: return y.mul(y).neg().add(1f);
-            default: return FloatVector.broadcast(S, 1f);
+    /**
+     * {@code c[j] = q + 1/(1 + e^(s·(c[j] + bias[j])))·(1 - q)}... in the two forms needed: sigmoid ({@code s = -1},
+     * {@code w = 1}: {@code 1/(1 + e^-z)}) and tanh ({@code s = 2}, {@code w = -2}: {@code 1 - 2/(e^{2z} + 1)}),
+     * i.e. {@code c = (1 - w·[w < 0]) + w / (e^{s·z} + 1)}, over {@code len} (a multiple of L) elements.
+     *
+     * <p>e^x is computed here from +, ×, FMA and exponent bits only. {@code lanewise(EXP)} would be as fast once
+     * C2 intrinsifies it, but until then a per-lane fallback with different rounding runs, so the same inputs could
+     * give different bits at different moments; this is identical in every compilation tier. It is written out in
+     * the loop body on purpose: a FloatVector passed to a method C2 does not inline gets boxed, which allocates.
+     * Max relative error ≈ 2e-7; below -87.3 it flushes towards 0, above 88.3 it saturates.
+     */
+    private static void expRow(float[] c, int cRow, float[] bias, int bRow, int len, float s, float w) {
+        float base = w < 0f ? 1f : 0f;
+        for (int j = 0; j < len; j += L) {
+            FloatVector x = FloatVector.fromArray(S, c, cRow + j).add(FloatVector.fromArray(S, bias, bRow + j)).mul(s);
+            x = x.max(-87.3f).min(88.3f);
+            // x = n·ln2 + r, |r| <= ln2/2. Adding and subtracting 1.5·2^23 rounds to nearest (JDK 17 has no FLOOR).
+            FloatVector shifted = x.mul(1.44269504f).add(12582912f);
+            FloatVector n = shifted.sub(12582912f);
+            FloatVector r = n.fma(FloatVector.broadcast(S, -0.693145752f), x);
+            r = n.fma(FloatVector.broadcast(S, -1.42860677e-6f), r);
+            // Minimax polynomial for e^r on [-ln2/2, ln2/2] (Cephes expf).
+            FloatVector p = r.fma(FloatVector.broadcast(S, 1.9875691500e-4f), FloatVector.broadcast(S, 1.3981999507e-3f));
+            p = p.fma(r, FloatVector.broadcast(S, 8.3334519073e-3f));
+            p = p.fma(r, FloatVector.broadcast(S, 4.1665795894e-2f));
+            p = p.fma(r, FloatVector.broadcast(S, 1.6666665459e-1f));
+            p = p.fma(r, FloatVector.broadcast(S, 5.0000001201e-1f));
+            p = p.fma(r.mul(r), r.add(1f));
+            // 2^n by writing n + 127 into the exponent bits. The low bits of 1.5·2^23 + n already hold n as an
+            // integer (bits = 0x4B400000 + n), which avoids convert(F2I): JDK 17 does not intrinsify it on AVX-512.
+            FloatVector pow2 = shifted.reinterpretAsInts().sub(0x4B400000 - 127)
+                    .lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
+            FloatVector ex = p.mul(pow2);
+            FloatVector.broadcast(S, w).div(ex.add(1f)).add(base).intoArray(c, cRow + j);
         }
     }
 
@@ -219,22 +267,50 @@ public final class VectorKernels implements Kernels {
     @Override
     public void mseBackward(float[] y, int yOff, float[] t, int tOff, float[] dz, int dzOff, double[] rowSse,
                             int r0, int r1, int width, float scale, Activation outAct) {
+        int vecEnd = width - width % L;
         for (int r = r0; r < r1; r++) {
-            int base = r * width;
+            int yb = yOff + r * width, tb = tOff + r * width, zb = dzOff + r * width;
             FloatVector acc = FloatVector.zero(S);
-            int j = 0;
-            for (; j + L <= width; j += L) {
-                FloatVector yv = FloatVector.fromArray(S, y, yOff + base + j);
-                FloatVector d = yv.sub(FloatVector.fromArray(S, t, tOff + base + j));
-                acc = d.fma(d, acc);
-                d.mul(scale).mul(derivative(yv, outAct)).intoArray(dz, dzOff + base + j);
+            // One loop per activation, each with its derivative written inline: a helper taking a FloatVector
+            // would box it whenever C2 declines to inline the helper.
+            switch (outAct) {
+                case SIGMOID:
+                    for (int j = 0; j < vecEnd; j += L) {
+                        FloatVector yv = FloatVector.fromArray(S, y, yb + j);
+                        FloatVector d = yv.sub(FloatVector.fromArray(S, t, tb + j));
+                        acc = d.fma(d, acc);
+                        d.mul(scale).mul(yv.mul(yv.neg().add(1f))).intoArray(dz, zb + j);
+                    }
+                    break;
+                case TANH:
+                    for (int j = 0; j < vecEnd; j += L) {
+                        FloatVector yv = FloatVector.fromArray(S, y, yb + j);
+                        FloatVector d = yv.sub(FloatVector.fromArray(S, t, tb + j));
+                        acc = d.fma(d, acc);
+                        d.mul(scale).mul(yv.mul(yv).neg().add(1f)).intoArray(dz, zb + j);
+                    }
+                    break;
+                case RELU:
+                    for (int j = 0; j < vecEnd; j += L) {
+                        FloatVector yv = FloatVector.fromArray(S, y, yb + j);
+                        FloatVector d = yv.sub(FloatVector.fromArray(S, t, tb + j));
+                        acc = d.fma(d, acc);
+                        d.mul(scale).blend(0f, yv.compare(VectorOperators.LE, 0f)).intoArray(dz, zb + j);
+                    }
+                    break;
+                default:
+                    for (int j = 0; j < vecEnd; j += L) {
+                        FloatVector d = FloatVector.fromArray(S, y, yb + j).sub(FloatVector.fromArray(S, t, tb + j));
+                        acc = d.fma(d, acc);
+                        d.mul(scale).intoArray(dz, zb + j);
+                    }
             }
             float sse = acc.reduceLanes(VectorOperators.ADD);
-            for (; j < width; j++) {
-                float yv = y[yOff + base + j];
-                float d = yv - t[tOff + base + j];
+            for (int j = vecEnd; j < width; j++) {
+                float yv = y[yb + j];
+                float d = yv - t[tb + j];
                 sse = Math.fma(d, d, sse);
-                dz[dzOff + base + j] = scale * d * outAct.derivativeFromOutput(yv);
+                dz[zb + j] = scale * d * outAct.derivativeFromOutput(yv);
             }
             rowSse[r] = sse;
         }
