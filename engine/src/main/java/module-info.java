@@ -1,0 +1,22 @@
+/**
+ * simdae's engine: dense autoencoders trained and run with SIMD kernels, for anomaly detection by reconstruction
+ * error. Start with {@link simdae.engine.AnomalyDetector} (score) and {@link simdae.engine.AutoencoderTrainer} (train).
+ *
+ * <p>{@code jdk.incubator.vector} is read only when present ({@code --add-modules jdk.incubator.vector}); without it
+ * the scalar kernels run and the results are the same within float tolerance.
+ */
+module simdae.engine {
+    requires static jdk.incubator.vector;
+    requires java.logging;
+    requires java.net.http;
+
+    exports simdae.engine;
+    exports simdae.engine.data;
+    exports simdae.engine.detect;
+    exports simdae.engine.kernel;
+    exports simdae.engine.model;
+    exports simdae.engine.nn;
+    exports simdae.engine.parallel;
+    exports simdae.engine.train;
+    exports simdae.engine.util;
+}
