@@ -30,6 +30,19 @@ public final class CsvOptions {
     /** Default options: comma, double quote, header auto-detected, no label column, bad rows fail. */
     public CsvOptions() {}
 
+    /** An independent copy, so a caller can adjust options (e.g. the delimiter for a .tsv) without side effects. */
+    public CsvOptions copy() {
+        CsvOptions c = new CsvOptions();
+        c.delimiter = delimiter;
+        c.delimiterSet = delimiterSet;
+        c.quote = quote;
+        c.header = header;
+        c.labelColumn = labelColumn;
+        c.ignored.addAll(ignored);
+        c.skipBadRows = skipBadRows;
+        return c;
+    }
+
     /** Sets the field delimiter (default ','). @return this */
     public CsvOptions delimiter(char c) {
         if (c == '\n' || c == '\r' || c == quote) throw new IllegalArgumentException("bad delimiter " + (int) c);
