@@ -34,6 +34,18 @@ public final class HttpMirrorSource implements MnistSource {
         return base;
     }
 
+    /** Connection failures often carry a null message; the class names along the cause chain say what happened. */
+    private static String describe(Throwable e) {
+        StringBuilder sb = new StringBuilder();
+        for (Throwable t = e; t != null && sb.length() < 200; t = t.getCause()) {
+            if (sb.length() > 0) sb.append(" <- ");
+            sb.append(t.getClass().getSimpleName());
+            if (t.getMessage() != null) sb.append(": ").append(t.getMessage());
+            if (t.getCause() == t) break;
+        }
+        return sb.toString();
+    }
+
     @Override
     public InputStream open(MnistFile file, ProgressListener listener) throws IOException {
         if (client == null) client = HttpClient.newBuilder().connectTimeout(connectTimeout).followRedirects(HttpClient.Redirect.NORMAL).build();
@@ -46,8 +58,7 @@ public final class HttpMirrorSource implements MnistSource {
             Thread.currentThread().interrupt();
             throw new InterruptedIOException("interrupted while connecting to " + uri);
         } catch (IOException e) {
-            // HttpConnectTimeoutException and friends often have a null message; name the cause instead.
-            throw new IOException(e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()), e);
+            throw new IOException(describe(e), e);
         }
         if (resp.statusCode() != 200) {
             resp.body().close();

@@ -12,6 +12,7 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -28,6 +29,7 @@ import java.util.Map;
  */
 public final class MnistCache {
     private static final Duration STALE = Duration.ofHours(1);
+    private static final SecureRandom RANDOM = new SecureRandom();
     private final Path dir;
     private final Map<MnistFile, String> hashes;
 
@@ -105,12 +107,13 @@ public final class MnistCache {
      */
     public void store(MnistFile file, InputStream in) throws IOException {
         Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, file.fileName + ".", ".part");
+        // Not Files.createTempFile: that makes the file owner-only, and the cache should get the usual umask.
+        Path tmp = dir.resolve(file.fileName + "." + Long.toUnsignedString(RANDOM.nextLong(), 36) + ".part");
         boolean moved = false;
         try {
             MessageDigest md = sha256();
             try (InputStream src = Compression.decompressing(in);
-                 FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+                 FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.CREATE_NEW)) {
                 byte[] buf = new byte[1 << 16];
                 for (int r; (r = src.read(buf)) > 0; ) {
                     md.update(buf, 0, r);

@@ -14,7 +14,7 @@ public interface ProgressListener {
     /**
      * Bytes (or items) of {@code task} done so far.
      *
-     * @param task  what is in progress, e.g. "train-images-idx3-ubyte from <mirror>"
+     * @param task  what is in progress, e.g. "train-images-idx3-ubyte from" plus the mirror URL
      * @param done  amount done so far
      * @param total the total, or -1 when unknown
      */
