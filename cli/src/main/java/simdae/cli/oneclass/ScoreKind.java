@@ -1,4 +1,4 @@
-package simdae.engine.detect;
+package simdae.cli.oneclass;
 
 import simdae.engine.nn.Network;
 

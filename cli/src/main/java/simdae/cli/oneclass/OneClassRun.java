@@ -1,4 +1,4 @@
-package simdae.engine.detect;
+package simdae.cli.oneclass;
 
 /**
  * One (normal class, seed) run of the one-class protocol.

@@ -1,4 +1,4 @@
-package simdae.engine.detect;
+package simdae.cli.oneclass;
 
 /**
  * How a one-class detector is built from normal training rows. {@link ScoreKind} holds the built-in methods; a custom

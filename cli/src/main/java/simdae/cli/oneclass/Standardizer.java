@@ -1,4 +1,6 @@
-package simdae.engine.detect;
+package simdae.cli.oneclass;
+
+import simdae.engine.detect.*;
 
 /**
  * {@code (v - mean) / std} with mean and std taken from training scores, so scores of different scale (several

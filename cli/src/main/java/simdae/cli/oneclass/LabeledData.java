@@ -1,4 +1,4 @@
-package simdae.engine.detect;
+package simdae.cli.oneclass;
 
 /**
  * A labelled dataset as flat arrays, independent of any file format: {@code n} rows of {@code d} features, row-major.

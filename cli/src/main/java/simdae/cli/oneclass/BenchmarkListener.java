@@ -1,4 +1,4 @@
-package simdae.engine.detect;
+package simdae.cli.oneclass;
 
 /** Progress of a {@link OneClassBenchmark}: called on the benchmark's thread after every (class, seed) run. */
 @FunctionalInterface

@@ -1,4 +1,6 @@
-package simdae.engine.detect;
+package simdae.cli.oneclass;
+
+import simdae.engine.detect.*;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package simdae.engine.detect;
+package simdae.cli.oneclass;
 
 /**
  * A fitted anomaly score: maps rows to one number each, higher = more anomalous. Everything it depends on was fixed
