@@ -56,6 +56,17 @@ public record Threshold(Rule rule, double parameter, double value, ErrorStats ca
         return new Threshold(Rule.FIXED, value, value, stats);
     }
 
+    /**
+     * A threshold chosen from labelled data (e.g. the best-F1 cut of {@link Evaluation#bestF1()}).
+     *
+     * @param value the cut: scores strictly above it are anomalies
+     * @param parameter what selected it, e.g. the F1 reached or the precision/recall target; kept for reports only
+     * @param stats statistics of the training errors, or {@code null}
+     */
+    public static Threshold evaluated(double value, double parameter, ErrorStats stats) {
+        return new Threshold(Rule.EVALUATED, parameter, value, stats);
+    }
+
     /** True when {@code error} is an anomaly under this threshold. */
     public boolean isAnomaly(double error) {
         return error > value;

@@ -20,6 +20,13 @@ import simdae.engine.nn.Activation;
 public final class VectorKernels implements Kernels {
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
     private static final int L = S.length();
+    /**
+     * 512-bit vectors use 3×2 tiles: six chains already cover the FMA latency at one 512-bit FMA per cycle, and
+     * JDK 17's C2 stops intrinsifying the stores of the larger 4×2 tile at this width (it falls back to a boxed
+     * per-lane store, ~20 % of a training step). 256-bit vectors (AVX2, two FMAs per cycle) need the eight chains
+     * of 4×2.
+     */
+    private static final boolean WIDE = L >= 16;
 
     // Epilogues fused into the GEMM's store.
     private static final int EPI_NONE = 0;      // C = A·B
@@ -76,17 +83,17 @@ public final class VectorKernels implements Kernels {
                              float[] c, int cOff, int ldc, int m0, int m1, int k, int n,
                              int epi, float[] e, int eOff, Activation act) {
         int m = m0;
-        for (; m + 4 <= m1; m += 4) {
-            int j = 0;
-            for (; j + 2 * L <= n; j += 2 * L) tile4x2(a, aOff + m * aRs, aRs, aCs, b, bOff + j, ldb, c, cOff + m * ldc + j, ldc, k);
-            for (; j + L <= n; j += L) {
-                for (int r = 0; r < 4; r++) tile1x1(a, aOff + (m + r) * aRs, aCs, b, bOff + j, ldb, c, cOff + (m + r) * ldc + j, k);
+        if (WIDE) {
+            for (; m + 3 <= m1; m += 3) {
+                int j = 0;
+                for (; j + 2 * L <= n; j += 2 * L) tile3x2(a, aOff + m * aRs, aRs, aCs, b, bOff + j, ldb, c, cOff + m * ldc + j, ldc, k);
+                finishRows(a, aOff, aRs, aCs, b, bOff, ldb, c, cOff, ldc, m, 3, j, k, n, epi, e, eOff, act);
             }
-            if (j < n) {
-                for (int r = 0; r < 4; r++) scalarTail(a, aOff + (m + r) * aRs, aCs, b, bOff, ldb, c, cOff + (m + r) * ldc, k, j, n);
-            }
-            if (epi != EPI_NONE) {
-                for (int r = 0; r < 4; r++) epilogue(c, cOff + (m + r) * ldc, n, epi, e, epi == EPI_BIAS_ACT ? eOff : eOff + (m + r) * ldc, act);
+        } else {
+            for (; m + 4 <= m1; m += 4) {
+                int j = 0;
+                for (; j + 2 * L <= n; j += 2 * L) tile4x2(a, aOff + m * aRs, aRs, aCs, b, bOff + j, ldb, c, cOff + m * ldc + j, ldc, k);
+                finishRows(a, aOff, aRs, aCs, b, bOff, ldb, c, cOff, ldc, m, 4, j, k, n, epi, e, eOff, act);
             }
         }
         for (; m < m1; m++) {
@@ -99,12 +106,62 @@ public final class VectorKernels implements Kernels {
         }
     }
 
+    /** Columns from {@code j} on of rows {@code [m, m+rows)} (past the 2-vector tiles), then their epilogue. */
+    private static void finishRows(float[] a, int aOff, int aRs, int aCs, float[] b, int bOff, int ldb,
+                                   float[] c, int cOff, int ldc, int m, int rows, int j, int k, int n,
+                                   int epi, float[] e, int eOff, Activation act) {
+        for (; j + L <= n; j += L) {
+            for (int r = 0; r < rows; r++) tile1x1(a, aOff + (m + r) * aRs, aCs, b, bOff + j, ldb, c, cOff + (m + r) * ldc + j, k);
+        }
+        if (j < n) {
+            for (int r = 0; r < rows; r++) scalarTail(a, aOff + (m + r) * aRs, aCs, b, bOff, ldb, c, cOff + (m + r) * ldc, k, j, n);
+        }
+        if (epi != EPI_NONE) {
+            for (int r = 0; r < rows; r++) epilogue(c, cOff + (m + r) * ldc, n, epi, e, epi == EPI_BIAS_ACT ? eOff : eOff + (m + r) * ldc, act);
+        }
+    }
+
+    private static void tile3x2(float[] a, int a0, int aRs, int aCs, float[] b, int b0, int ldb,
+                                float[] c, int c0, int ldc, int k) {
+        FloatVector c00 = FloatVector.zero(S), c01 = c00, c10 = c00, c11 = c00, c20 = c00, c21 = c00;
+        int a1 = a0 + aRs, a2 = a1 + aRs;
+        int ak = 0, bk = b0;
+        for (int kk = 1; kk < k; kk++, ak += aCs, bk += ldb) {
+            FloatVector b0v = FloatVector.fromArray(S, b, bk);
+            FloatVector b1v = FloatVector.fromArray(S, b, bk + L);
+            FloatVector av = FloatVector.broadcast(S, a[a0 + ak]);
+            c00 = av.fma(b0v, c00);
+            c01 = av.fma(b1v, c01);
+            av = FloatVector.broadcast(S, a[a1 + ak]);
+            c10 = av.fma(b0v, c10);
+            c11 = av.fma(b1v, c11);
+            av = FloatVector.broadcast(S, a[a2 + ak]);
+            c20 = av.fma(b0v, c20);
+            c21 = av.fma(b1v, c21);
+        }
+        // The last k step stores its FMA results directly. Storing the loop's accumulators instead makes JDK 17's
+        // C2 lose their exact vector class at the loop exit, so the store is not intrinsified and boxes (megabytes
+        // of garbage per training step).
+        FloatVector b0v = FloatVector.fromArray(S, b, bk);
+        FloatVector b1v = FloatVector.fromArray(S, b, bk + L);
+        FloatVector av = FloatVector.broadcast(S, a[a0 + ak]);
+        av.fma(b0v, c00).intoArray(c, c0);
+        av.fma(b1v, c01).intoArray(c, c0 + L);
+        av = FloatVector.broadcast(S, a[a1 + ak]);
+        av.fma(b0v, c10).intoArray(c, c0 + ldc);
+        av.fma(b1v, c11).intoArray(c, c0 + ldc + L);
+        av = FloatVector.broadcast(S, a[a2 + ak]);
+        av.fma(b0v, c20).intoArray(c, c0 + 2 * ldc);
+        av.fma(b1v, c21).intoArray(c, c0 + 2 * ldc + L);
+    }
+
     private static void tile4x2(float[] a, int a0, int aRs, int aCs, float[] b, int b0, int ldb,
                                 float[] c, int c0, int ldc, int k) {
         FloatVector c00 = FloatVector.zero(S), c01 = c00, c10 = c00, c11 = c00;
         FloatVector c20 = c00, c21 = c00, c30 = c00, c31 = c00;
         int a1 = a0 + aRs, a2 = a1 + aRs, a3 = a2 + aRs;
-        for (int kk = 0, ak = 0, bk = b0; kk < k; kk++, ak += aCs, bk += ldb) {
+        int ak = 0, bk = b0;
+        for (int kk = 1; kk < k; kk++, ak += aCs, bk += ldb) {
             FloatVector b0v = FloatVector.fromArray(S, b, bk);
             FloatVector b1v = FloatVector.fromArray(S, b, bk + L);
             FloatVector av = FloatVector.broadcast(S, a[a0 + ak]);
@@ -120,38 +177,48 @@ public final class VectorKernels implements Kernels {
             c30 = av.fma(b0v, c30);
             c31 = av.fma(b1v, c31);
         }
-        c00.intoArray(c, c0);
-        c01.intoArray(c, c0 + L);
-        c10.intoArray(c, c0 + ldc);
-        c11.intoArray(c, c0 + ldc + L);
-        c20.intoArray(c, c0 + 2 * ldc);
-        c21.intoArray(c, c0 + 2 * ldc + L);
-        c30.intoArray(c, c0 + 3 * ldc);
-        c31.intoArray(c, c0 + 3 * ldc + L);
+        // Last k step peeled so the stores take fresh FMA results (see tile3x2).
+        FloatVector b0v = FloatVector.fromArray(S, b, bk);
+        FloatVector b1v = FloatVector.fromArray(S, b, bk + L);
+        FloatVector av = FloatVector.broadcast(S, a[a0 + ak]);
+        av.fma(b0v, c00).intoArray(c, c0);
+        av.fma(b1v, c01).intoArray(c, c0 + L);
+        av = FloatVector.broadcast(S, a[a1 + ak]);
+        av.fma(b0v, c10).intoArray(c, c0 + ldc);
+        av.fma(b1v, c11).intoArray(c, c0 + ldc + L);
+        av = FloatVector.broadcast(S, a[a2 + ak]);
+        av.fma(b0v, c20).intoArray(c, c0 + 2 * ldc);
+        av.fma(b1v, c21).intoArray(c, c0 + 2 * ldc + L);
+        av = FloatVector.broadcast(S, a[a3 + ak]);
+        av.fma(b0v, c30).intoArray(c, c0 + 3 * ldc);
+        av.fma(b1v, c31).intoArray(c, c0 + 3 * ldc + L);
     }
 
     // One row, four vectors: batch-1 inference lives here, so keep four chains in flight.
     private static void tile1x4(float[] a, int a0, int aCs, float[] b, int b0, int ldb, float[] c, int c0, int k) {
         FloatVector c0v = FloatVector.zero(S), c1v = c0v, c2v = c0v, c3v = c0v;
-        for (int kk = 0, ak = a0, bk = b0; kk < k; kk++, ak += aCs, bk += ldb) {
+        int ak = a0, bk = b0;
+        for (int kk = 1; kk < k; kk++, ak += aCs, bk += ldb) {
             FloatVector av = FloatVector.broadcast(S, a[ak]);
             c0v = av.fma(FloatVector.fromArray(S, b, bk), c0v);
             c1v = av.fma(FloatVector.fromArray(S, b, bk + L), c1v);
             c2v = av.fma(FloatVector.fromArray(S, b, bk + 2 * L), c2v);
             c3v = av.fma(FloatVector.fromArray(S, b, bk + 3 * L), c3v);
         }
-        c0v.intoArray(c, c0);
-        c1v.intoArray(c, c0 + L);
-        c2v.intoArray(c, c0 + 2 * L);
-        c3v.intoArray(c, c0 + 3 * L);
+        FloatVector av = FloatVector.broadcast(S, a[ak]);
+        av.fma(FloatVector.fromArray(S, b, bk), c0v).intoArray(c, c0);
+        av.fma(FloatVector.fromArray(S, b, bk + L), c1v).intoArray(c, c0 + L);
+        av.fma(FloatVector.fromArray(S, b, bk + 2 * L), c2v).intoArray(c, c0 + 2 * L);
+        av.fma(FloatVector.fromArray(S, b, bk + 3 * L), c3v).intoArray(c, c0 + 3 * L);
     }
 
     private static void tile1x1(float[] a, int a0, int aCs, float[] b, int b0, int ldb, float[] c, int c0, int k) {
         FloatVector acc = FloatVector.zero(S);
-        for (int kk = 0, ak = a0, bk = b0; kk < k; kk++, ak += aCs, bk += ldb) {
+        int ak = a0, bk = b0;
+        for (int kk = 1; kk < k; kk++, ak += aCs, bk += ldb) {
             acc = FloatVector.broadcast(S, a[ak]).fma(FloatVector.fromArray(S, b, bk), acc);
         }
-        acc.intoArray(c, c0);
+        FloatVector.broadcast(S, a[ak]).fma(FloatVector.fromArray(S, b, bk), acc).intoArray(c, c0);
     }
 
     // Columns past the last full vector: the same FMA chain per element, in scalar form.
@@ -252,10 +319,11 @@ public final class VectorKernels implements Kernels {
     @Override
     public void biasGradient(float[] dz, int dzOff, float[] g, int gOff, int rows, int out, int o0, int o1) {
         int o = o0;
-        for (; o + L <= o1; o += L) {
+        for (; o + L <= o1 && rows > 0; o += L) {
             FloatVector acc = FloatVector.zero(S);
-            for (int r = 0; r < rows; r++) acc = acc.add(FloatVector.fromArray(S, dz, dzOff + r * out + o));
-            acc.intoArray(g, gOff + o);
+            int r = 0;
+            for (; r < rows - 1; r++) acc = acc.add(FloatVector.fromArray(S, dz, dzOff + r * out + o));
+            acc.add(FloatVector.fromArray(S, dz, dzOff + r * out + o)).intoArray(g, gOff + o); // peeled: see tile3x2
         }
         for (; o < o1; o++) {
             float s = 0f;
@@ -270,7 +338,6 @@ public final class VectorKernels implements Kernels {
         int vecEnd = width - width % L;
         for (int r = r0; r < r1; r++) {
             int yb = yOff + r * width, tb = tOff + r * width, zb = dzOff + r * width;
-            FloatVector acc = FloatVector.zero(S);
             // One loop per activation, each with its derivative written inline: a helper taking a FloatVector
             // would box it whenever C2 declines to inline the helper.
             switch (outAct) {
@@ -278,7 +345,6 @@ public final class VectorKernels implements Kernels {
                     for (int j = 0; j < vecEnd; j += L) {
                         FloatVector yv = FloatVector.fromArray(S, y, yb + j);
                         FloatVector d = yv.sub(FloatVector.fromArray(S, t, tb + j));
-                        acc = d.fma(d, acc);
                         d.mul(scale).mul(yv.mul(yv.neg().add(1f))).intoArray(dz, zb + j);
                     }
                     break;
@@ -286,7 +352,6 @@ public final class VectorKernels implements Kernels {
                     for (int j = 0; j < vecEnd; j += L) {
                         FloatVector yv = FloatVector.fromArray(S, y, yb + j);
                         FloatVector d = yv.sub(FloatVector.fromArray(S, t, tb + j));
-                        acc = d.fma(d, acc);
                         d.mul(scale).mul(yv.mul(yv).neg().add(1f)).intoArray(dz, zb + j);
                     }
                     break;
@@ -294,18 +359,16 @@ public final class VectorKernels implements Kernels {
                     for (int j = 0; j < vecEnd; j += L) {
                         FloatVector yv = FloatVector.fromArray(S, y, yb + j);
                         FloatVector d = yv.sub(FloatVector.fromArray(S, t, tb + j));
-                        acc = d.fma(d, acc);
                         d.mul(scale).blend(0f, yv.compare(VectorOperators.LE, 0f)).intoArray(dz, zb + j);
                     }
                     break;
                 default:
                     for (int j = 0; j < vecEnd; j += L) {
                         FloatVector d = FloatVector.fromArray(S, y, yb + j).sub(FloatVector.fromArray(S, t, tb + j));
-                        acc = d.fma(d, acc);
                         d.mul(scale).intoArray(dz, zb + j);
                     }
             }
-            float sse = acc.reduceLanes(VectorOperators.ADD);
+            float sse = sumSquaredDiff(y, yb, t, tb, vecEnd);
             for (int j = vecEnd; j < width; j++) {
                 float yv = y[yb + j];
                 float d = yv - t[tb + j];
@@ -318,30 +381,45 @@ public final class VectorKernels implements Kernels {
 
     @Override
     public void rowMse(float[] y, int yOff, float[] t, int tOff, float[] err, int errOff, int r0, int r1, int width) {
+        int vecEnd = width - width % L;
         for (int r = r0; r < r1; r++) {
-            int base = r * width;
-            FloatVector acc = FloatVector.zero(S);
-            int j = 0;
-            for (; j + L <= width; j += L) {
-                FloatVector d = FloatVector.fromArray(S, y, yOff + base + j).sub(FloatVector.fromArray(S, t, tOff + base + j));
-                acc = d.fma(d, acc);
-            }
-            float sse = acc.reduceLanes(VectorOperators.ADD);
-            for (; j < width; j++) {
-                float d = y[yOff + base + j] - t[tOff + base + j];
+            int yb = yOff + r * width, tb = tOff + r * width;
+            float sse = sumSquaredDiff(y, yb, t, tb, vecEnd);
+            for (int j = vecEnd; j < width; j++) {
+                float d = y[yb + j] - t[tb + j];
                 sse = Math.fma(d, d, sse);
             }
             err[errOff + r] = sse / width;
         }
     }
 
+    /**
+     * {@code sum_j (y[yb+j] - t[tb+j])²} over {@code len} (a multiple of L) elements, lanes reduced at the end. The
+     * last vector step is peeled so the reduction takes a fresh FMA result (see tile3x2).
+     */
+    private static float sumSquaredDiff(float[] y, int yb, float[] t, int tb, int len) {
+        if (len == 0) return 0f;
+        FloatVector acc = FloatVector.zero(S);
+        int j = 0;
+        for (; j < len - L; j += L) {
+            FloatVector d = FloatVector.fromArray(S, y, yb + j).sub(FloatVector.fromArray(S, t, tb + j));
+            acc = d.fma(d, acc);
+        }
+        FloatVector d = FloatVector.fromArray(S, y, yb + j).sub(FloatVector.fromArray(S, t, tb + j));
+        return d.fma(d, acc).reduceLanes(VectorOperators.ADD);
+    }
+
     @Override
     public boolean allFinite(float[] a, int from, int to) {
-        FloatVector acc = FloatVector.zero(S);
-        int i = from;
-        for (; i + L <= to; i += L) acc = acc.add(FloatVector.fromArray(S, a, i).mul(0f)); // NaN/Inf → NaN
-        float s = acc.reduceLanes(VectorOperators.ADD);
-        for (; i < to; i++) s += a[i] * 0f;
+        int vecEnd = from + (to - from) / L * L;
+        float s = 0f;
+        if (vecEnd > from) {
+            FloatVector acc = FloatVector.zero(S);
+            int i = from;
+            for (; i < vecEnd - L; i += L) acc = acc.add(FloatVector.fromArray(S, a, i).mul(0f)); // NaN/Inf → NaN
+            s = acc.add(FloatVector.fromArray(S, a, i).mul(0f)).reduceLanes(VectorOperators.ADD); // peeled: see tile3x2
+        }
+        for (int i = vecEnd; i < to; i++) s += a[i] * 0f;
         return s == 0f;
     }
 
