@@ -1,17 +1,17 @@
 package simdae.bench;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.zip.GZIPInputStream;
+import java.util.Arrays;
+import simdae.engine.io.IdxArray;
+import simdae.engine.io.IdxReader;
 
 /**
  * Reads the raw MNIST IDX image files from the local cache ({@code $SIMDAE_HOME/mnist}, else
  * {@code ~/.cache/simdae/mnist}): {@code train-images-idx3-ubyte} and {@code t10k-images-idx3-ubyte}, optionally
- * gzipped. Nothing is downloaded here. (Bench-local on purpose: the engine's own IDX reader lives on the {@code io}
- * branch; switch to it once that is on main.)
+ * gzipped, with the engine's IDX reader. Nothing is downloaded here: the comparison must not time or depend on the
+ * network ({@code simdae.engine.io.Mnist} can populate the cache).
  */
 public final class MnistFiles {
     private MnistFiles() {
@@ -33,29 +33,15 @@ public final class MnistFiles {
         return images(dir().resolve("t10k-images-idx3-ubyte"));
     }
 
-    /** An IDX3 unsigned-byte file (or its {@code .gz}) as floats 0–255; the header is checked against the size. */
+    /** An IDX3 unsigned-byte file (or its {@code .gz}) as floats 0–255, read with the engine's {@link IdxReader}. */
     public static float[] images(Path p) throws IOException {
         if (!Files.exists(p) && Files.exists(Path.of(p + ".gz"))) p = Path.of(p + ".gz");
         if (!Files.exists(p)) {
             throw new IOException(p + " not found: put the raw MNIST IDX files (train-images-idx3-ubyte, t10k-images-idx3-ubyte) in " + dir());
         }
-        byte[] raw = Files.readAllBytes(p);
-        if (raw.length >= 2 && (raw[0] & 0xff) == 0x1f && (raw[1] & 0xff) == 0x8b) {
-            try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(raw))) {
-                raw = in.readAllBytes();
-            }
-        }
-        if (raw.length < 16 || raw[0] != 0 || raw[1] != 0 || raw[2] != 0x08 || raw[3] != 3) throw new IOException(p + ": not an IDX3 ubyte file");
-        long n = be(raw, 4), rows = be(raw, 8), cols = be(raw, 12);
-        if (16 + n * rows * cols != raw.length) {
-            throw new IOException(p + ": header says " + n + "×" + rows + "×" + cols + " but the file holds " + (raw.length - 16) + " pixels");
-        }
-        float[] x = new float[(int) (n * rows * cols)];
-        for (int i = 0; i < x.length; i++) x[i] = raw[16 + i] & 0xff;
-        return x;
-    }
-
-    private static long be(byte[] b, int o) {
-        return ((long) (b[o] & 0xff) << 24) | ((b[o + 1] & 0xff) << 16) | ((b[o + 2] & 0xff) << 8) | (b[o + 3] & 0xff);
+        IdxArray a = IdxReader.read(p, false);
+        int[] dims = a.header().dims();
+        if (dims.length != 3 || dims[1] * dims[2] != 784) throw new IOException(p + ": expected n×28×28 images, got " + Arrays.toString(dims));
+        return a.values();
     }
 }
