@@ -16,24 +16,18 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
 import simdae.bench.EpochHarness;
-import simdae.engine.AnomalyDetector;
-import simdae.engine.data.Preprocessing;
 import simdae.engine.kernel.Kernels;
-import simdae.engine.model.TrainedModel;
 import simdae.engine.nn.Network;
 import simdae.engine.nn.Scorer;
 import simdae.engine.parallel.WorkerPool;
 
 /**
- * Inference with the notebook's model (Glorot weights: timing does not depend on the values):
- * <ul>
- *   <li>{@code latency}: {@code AnomalyDetector.score(float[784])}, one raw image, µs per call (includes the ÷255
- *       preprocessing and the per-call scratch allocation, i.e. the public API as an application calls it);</li>
- *   <li>{@code throughput10k}: reconstruction errors of 10,000 preprocessed images with {@code Scorer.errors},
- *       rows split across {@code threads} workers; the {@code images} counter gives images/s.</li>
- * </ul>
+ * Scoring throughput with the notebook's model (Glorot weights: timing does not depend on the values): the
+ * reconstruction errors of 10,000 preprocessed images with {@code Scorer.errors}, rows split across {@code threads}
+ * workers; the {@code images} counter gives images/s. Batch-1 latency is {@link LatencyBench}.
  */
 @BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
 @Fork(value = 1, jvmArgsAppend = {"--add-modules=jdk.incubator.vector", "-XX:+UseParallelGC"})
@@ -46,29 +40,23 @@ public class ScoreBench {
     @Param({"vector", "scalar"})
     public String kernels;
 
-    /** Scoring threads for {@code throughput10k} ({@code max} = every core); {@code latency} is always one thread. */
+    /** Scoring threads ({@code max} = every core). */
     @Param({"1", "max"})
     public String threads;
 
-    private AnomalyDetector detector;
     private Network net;
     private Kernels k;
     private WorkerPool pool;
-    private float[] image;
     private float[] batch;
     private float[] err;
     private long flopPerImage;
 
-    /** Model, one raw image (0–255) and 10,000 preprocessed ones. */
+    /** Model and 10,000 preprocessed images. */
     @Setup(Level.Trial)
     public void setup() {
         Support.printMachineOnce();
         k = Support.kernels(kernels);
         net = Network.autoencoder(784, 128, 64, 32).initGlorot(42);
-        detector = AnomalyDetector.of(new TrainedModel(net, Preprocessing.divide(255f), null, null), k);
-        float[] raw = EpochHarness.synthetic(1, 784, 3);
-        image = new float[784];
-        for (int i = 0; i < 784; i++) image[i] = raw[i] * 255f;
         batch = EpochHarness.synthetic(IMAGES, 784, 4);
         err = new float[IMAGES];
         int t = Support.threads(threads);
@@ -82,18 +70,8 @@ public class ScoreBench {
         if (pool != null) pool.close();
     }
 
-    /** Batch-1 scoring latency through the public API. */
-    @Benchmark
-    @OutputTimeUnit(TimeUnit.MICROSECONDS)
-    public float latency(Flops c, Images im) {
-        im.images++;
-        c.flops += flopPerImage;
-        return detector.score(image);
-    }
-
     /** 10,000 images per call. */
     @Benchmark
-    @OutputTimeUnit(TimeUnit.MILLISECONDS)
     public float[] throughput10k(Flops c, Images im) {
         Scorer.errors(net, k, batch, 0, IMAGES, err, 0, pool);
         im.images += IMAGES;
