@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import simdae.engine.nn.Network;
 
 /**
  * Turns a JMH JSON result file ({@code -rf json -rff out.json}) into a markdown table with GFLOP/s, the fraction of
@@ -100,6 +101,11 @@ public final class Report {
         Map<String, Object> pm = (Map<String, Object>) r.get("primaryMetric");
         Map<String, Object> sec = r.get("secondaryMetrics") == null ? Map.of() : (Map<String, Object>) r.get("secondaryMetrics");
         double flops = perSecond(sec.get("flops"));
+        if (Double.isNaN(flops) && cls.equals("EpochBench")) {
+            // JMH drops aux counters in SingleShot mode: one op is one 60,000-sample epoch (EpochBench's own count).
+            double secPerOp = 1 / perSecond(pm);
+            flops = EpochHarness.epochFlops(Network.autoencoder(784, 128, 64, 32), 60_000, 0) / secPerOp;
+        }
         double images = perSecond(sec.get("images"));
         return new Row(cls, method, params, ((Number) r.get("threads")).intValue(), (String) r.get("mode"),
                 num(pm.get("score")), num(pm.get("scoreError")), (String) pm.get("scoreUnit"), flops, images);
