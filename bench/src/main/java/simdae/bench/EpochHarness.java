@@ -61,7 +61,7 @@ public final class EpochHarness {
     }
 
     /** MNIST-like data: sparse-ish values in [0, 1] with some structure, so training behaves realistically. */
-    static float[] synthetic(int n, int d, long seed) {
+    public static float[] synthetic(int n, int d, long seed) {
         SplitMix64 r = new SplitMix64(seed);
         float[] x = new float[n * d];
         for (int s = 0; s < n; s++) {
