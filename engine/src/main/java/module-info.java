@@ -13,6 +13,7 @@ module simdae.engine {
     exports simdae.engine;
     exports simdae.engine.data;
     exports simdae.engine.detect;
+    exports simdae.engine.format;
     exports simdae.engine.io;
     exports simdae.engine.kernel;
     exports simdae.engine.model;
