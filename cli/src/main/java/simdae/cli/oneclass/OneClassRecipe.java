@@ -50,6 +50,16 @@ public record OneClassRecipe(int[] encoder, int epochs, int batchSize, float lea
                 5, 0.5, TrainConfig.defaults().threads());
     }
 
+    /**
+     * The recommended recipe for one-class MNIST, chosen on held-out training images only (80 % of class k's
+     * training images to train, the other 20 % against other digits' training images to compare): the notebook's
+     * 128-64-32 autoencoder trained 40 epochs at batch 256, lr 0.001, three seeds per run, scored by
+     * {@link ScoreKind#RELATIVE} (validation mean AUROC: plain MSE 0.954, relative 0.977, relative × 3 seeds 0.978).
+     */
+    public static OneClassRecipe recommended() {
+        return defaults().withEpochs(40).withScore(ScoreKind.RELATIVE).withEnsembleSize(3);
+    }
+
     /** A copy of the encoder widths. */
     @Override
     public int[] encoder() {
