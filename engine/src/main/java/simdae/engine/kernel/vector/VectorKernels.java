@@ -231,51 +231,67 @@ public final class VectorKernels implements Kernels {
         }
     }
 
-    /** Applies the fused epilogue to one row of C of width n; {@code eRow} is the bias (BIAS_ACT) or Y's row (DERIV). */
+    /**
+     * Applies the fused epilogue to one row of C of width n; {@code eRow} is the bias (BIAS_ACT) or Y's row (DERIV).
+     * Each vector loop lives in its own small method: one big method holding all of them outgrows C2's inlining
+     * budget, and whichever vector op is left un-inlined gets boxed (it allocates on every call).
+     */
     private static void epilogue(float[] c, int cRow, int n, int epi, float[] e, int eRow, Activation act) {
-        int j = 0;
         int vecEnd = n - n % L;
         if (epi == EPI_BIAS_ACT) {
             switch (act) {
-                case RELU:
-                    for (; j < vecEnd; j += L) FloatVector.fromArray(S, c, cRow + j).add(FloatVector.fromArray(S, e, eRow + j)).max(0f).intoArray(c, cRow + j);
-                    break;
-                case SIGMOID:
-                    expRow(c, cRow, e, eRow, vecEnd, -1f, 1f);
-                    j = vecEnd;
-                    break;
-                case TANH:
-                    expRow(c, cRow, e, eRow, vecEnd, 2f, -2f);
-                    j = vecEnd;
-                    break;
-                default:
-                    for (; j < vecEnd; j += L) FloatVector.fromArray(S, c, cRow + j).add(FloatVector.fromArray(S, e, eRow + j)).intoArray(c, cRow + j);
+                case RELU: biasRelu(c, cRow, e, eRow, vecEnd); break;
+                case SIGMOID: expRow(c, cRow, e, eRow, vecEnd, -1f, 1f); break;
+                case TANH: expRow(c, cRow, e, eRow, vecEnd, 2f, -2f); break;
+                default: biasOnly(c, cRow, e, eRow, vecEnd);
             }
-            for (; j < n; j++) c[cRow + j] = act.apply(c[cRow + j] + e[eRow + j]);
+            for (int j = vecEnd; j < n; j++) c[cRow + j] = act.apply(c[cRow + j] + e[eRow + j]);
         } else {
             switch (act) {
-                case RELU:
-                    for (; j < vecEnd; j += L) {
-                        FloatVector y = FloatVector.fromArray(S, e, eRow + j);
-                        FloatVector.fromArray(S, c, cRow + j).blend(0f, y.compare(VectorOperators.LE, 0f)).intoArray(c, cRow + j);
-                    }
-                    break;
-                case SIGMOID:
-                    for (; j < vecEnd; j += L) {
-                        FloatVector y = FloatVector.fromArray(S, e, eRow + j);
-                        FloatVector.fromArray(S, c, cRow + j).mul(y.mul(y.neg().add(1f))).intoArray(c, cRow + j);
-                    }
-                    break;
-                case TANH:
-                    for (; j < vecEnd; j += L) {
-                        FloatVector y = FloatVector.fromArray(S, e, eRow + j);
-                        FloatVector.fromArray(S, c, cRow + j).mul(y.mul(y).neg().add(1f)).intoArray(c, cRow + j);
-                    }
-                    break;
-                default:
-                    j = vecEnd;
+                case RELU: gateRelu(c, cRow, e, eRow, vecEnd); break;
+                case SIGMOID: gateSigmoid(c, cRow, e, eRow, vecEnd); break;
+                case TANH: gateTanh(c, cRow, e, eRow, vecEnd); break;
+                default: return;
             }
-            for (; j < n; j++) c[cRow + j] *= act.derivativeFromOutput(e[eRow + j]);
+            for (int j = vecEnd; j < n; j++) c[cRow + j] *= act.derivativeFromOutput(e[eRow + j]);
+        }
+    }
+
+    private static void biasRelu(float[] c, int cRow, float[] b, int bRow, int len) {
+        for (int j = 0; j < len; j += L) {
+            FloatVector.fromArray(S, c, cRow + j).add(FloatVector.fromArray(S, b, bRow + j)).max(0f).intoArray(c, cRow + j);
+        }
+    }
+
+    private static void biasOnly(float[] c, int cRow, float[] b, int bRow, int len) {
+        for (int j = 0; j < len; j += L) {
+            FloatVector.fromArray(S, c, cRow + j).add(FloatVector.fromArray(S, b, bRow + j)).intoArray(c, cRow + j);
+        }
+    }
+
+    /**
+     * {@code g · [y > 0]} written as {@code g · min(y · MAX, 1)}: ReLU outputs are +0 or positive, so the gate is
+     * exactly 0 or 1 for every y above 3e-39. Plain float ops, because JDK 17 does not reliably intrinsify masks
+     * (compare/blend) at 512 bits.
+     */
+    private static void gateRelu(float[] g, int gRow, float[] y, int yRow, int len) {
+        for (int j = 0; j < len; j += L) {
+            FloatVector gate = FloatVector.fromArray(S, y, yRow + j).mul(Float.MAX_VALUE).min(1f);
+            FloatVector.fromArray(S, g, gRow + j).mul(gate).intoArray(g, gRow + j);
+        }
+    }
+
+    private static void gateSigmoid(float[] g, int gRow, float[] y, int yRow, int len) {
+        for (int j = 0; j < len; j += L) {
+            FloatVector yv = FloatVector.fromArray(S, y, yRow + j);
+            FloatVector.fromArray(S, g, gRow + j).mul(yv.mul(yv.neg().add(1f))).intoArray(g, gRow + j);
+        }
+    }
+
+    private static void gateTanh(float[] g, int gRow, float[] y, int yRow, int len) {
+        for (int j = 0; j < len; j += L) {
+            FloatVector yv = FloatVector.fromArray(S, y, yRow + j);
+            FloatVector.fromArray(S, g, gRow + j).mul(yv.mul(yv).neg().add(1f)).intoArray(g, gRow + j);
         }
     }
 
@@ -338,37 +354,15 @@ public final class VectorKernels implements Kernels {
         int vecEnd = width - width % L;
         for (int r = r0; r < r1; r++) {
             int yb = yOff + r * width, tb = tOff + r * width, zb = dzOff + r * width;
-            // One loop per activation, each with its derivative written inline: a helper taking a FloatVector
-            // would box it whenever C2 declines to inline the helper.
-            switch (outAct) {
-                case SIGMOID:
-                    for (int j = 0; j < vecEnd; j += L) {
-                        FloatVector yv = FloatVector.fromArray(S, y, yb + j);
-                        FloatVector d = yv.sub(FloatVector.fromArray(S, t, tb + j));
-                        d.mul(scale).mul(yv.mul(yv.neg().add(1f))).intoArray(dz, zb + j);
-                    }
-                    break;
-                case TANH:
-                    for (int j = 0; j < vecEnd; j += L) {
-                        FloatVector yv = FloatVector.fromArray(S, y, yb + j);
-                        FloatVector d = yv.sub(FloatVector.fromArray(S, t, tb + j));
-                        d.mul(scale).mul(yv.mul(yv).neg().add(1f)).intoArray(dz, zb + j);
-                    }
-                    break;
-                case RELU:
-                    for (int j = 0; j < vecEnd; j += L) {
-                        FloatVector yv = FloatVector.fromArray(S, y, yb + j);
-                        FloatVector d = yv.sub(FloatVector.fromArray(S, t, tb + j));
-                        d.mul(scale).blend(0f, yv.compare(VectorOperators.LE, 0f)).intoArray(dz, zb + j);
-                    }
-                    break;
-                default:
-                    for (int j = 0; j < vecEnd; j += L) {
-                        FloatVector d = FloatVector.fromArray(S, y, yb + j).sub(FloatVector.fromArray(S, t, tb + j));
-                        d.mul(scale).intoArray(dz, zb + j);
-                    }
-            }
             float sse = sumSquaredDiff(y, yb, t, tb, vecEnd);
+            // dz = scale·(y - t), then the output activation's derivative through the same gates as the epilogue.
+            scaledDiff(y, yb, t, tb, dz, zb, vecEnd, scale);
+            switch (outAct) {
+                case RELU: gateRelu(dz, zb, y, yb, vecEnd); break;
+                case SIGMOID: gateSigmoid(dz, zb, y, yb, vecEnd); break;
+                case TANH: gateTanh(dz, zb, y, yb, vecEnd); break;
+                default: break;
+            }
             for (int j = vecEnd; j < width; j++) {
                 float yv = y[yb + j];
                 float d = yv - t[tb + j];
@@ -376,6 +370,12 @@ public final class VectorKernels implements Kernels {
                 dz[zb + j] = scale * d * outAct.derivativeFromOutput(yv);
             }
             rowSse[r] = sse;
+        }
+    }
+
+    private static void scaledDiff(float[] y, int yb, float[] t, int tb, float[] dz, int zb, int len, float scale) {
+        for (int j = 0; j < len; j += L) {
+            FloatVector.fromArray(S, y, yb + j).sub(FloatVector.fromArray(S, t, tb + j)).mul(scale).intoArray(dz, zb + j);
         }
     }
 
