@@ -8,7 +8,6 @@
 module simdae.engine {
     requires static jdk.incubator.vector;
     requires java.logging;
-    requires java.net.http;
 
     exports simdae.engine;
     exports simdae.engine.data;

@@ -1,5 +1,8 @@
 package simdae.cli.oneclass;
 
+import simdae.cli.eval.Evaluation;
+import simdae.cli.eval.GroundTruth;
+
 import simdae.engine.detect.*;
 
 import java.util.ArrayList;

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
-import simdae.engine.detect.Evaluation;
+import simdae.cli.eval.Evaluation;
 import simdae.engine.nn.Network;
 import simdae.engine.util.SplitMix64;
 

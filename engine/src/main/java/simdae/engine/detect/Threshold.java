@@ -57,7 +57,7 @@ public record Threshold(Rule rule, double parameter, double value, ErrorStats ca
     }
 
     /**
-     * A threshold chosen from labelled data (e.g. the best-F1 cut of {@link Evaluation#bestF1()}).
+     * A threshold chosen from labelled data (e.g. the best-F1 cut of the CLI's {@code eval}).
      *
      * @param value the cut: scores strictly above it are anomalies
      * @param parameter what selected it, e.g. the F1 reached or the precision/recall target; kept for reports only

@@ -69,7 +69,7 @@ public final class ThresholdCalibrator {
     /**
      * Dispatches on {@code rule}, for callers that hold a rule and parameter (a CLI option, a saved model).
      *
-     * @throws IllegalArgumentException for {@link Threshold.Rule#EVALUATED}, which needs labels (see {@link Evaluation})
+     * @throws IllegalArgumentException for {@link Threshold.Rule#EVALUATED}, which needs labels (see the CLI's {@code eval} command)
      */
     public static Threshold calibrate(Threshold.Rule rule, double parameter, float[] errors, int n) {
         switch (rule) {

@@ -1,4 +1,6 @@
-package simdae.engine.detect;
+package simdae.cli.eval;
+
+import simdae.engine.detect.ErrorStats;
 
 import java.util.ArrayList;
 import java.util.Arrays;

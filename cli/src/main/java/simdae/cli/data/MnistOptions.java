@@ -1,4 +1,4 @@
-package simdae.engine.io;
+package simdae.cli.data;
 
 import java.nio.file.Path;
 import java.nio.file.Paths;

@@ -1,4 +1,8 @@
-package simdae.engine.io;
+package simdae.cli.data;
+
+import simdae.engine.io.CsvOptions;
+import simdae.engine.io.DataFormatException;
+import simdae.engine.io.IdxWriter;
 
 import static org.junit.jupiter.api.Assertions.*;
 

@@ -1,4 +1,4 @@
-package simdae.engine.io;
+package simdae.cli.data;
 
 /** The four standard MNIST files, with the SHA-256 of their raw (uncompressed) bytes. */
 public enum MnistFile {

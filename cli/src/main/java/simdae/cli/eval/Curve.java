@@ -1,4 +1,4 @@
-package simdae.engine.detect;
+package simdae.cli.eval;
 
 /**
  * Points of a ROC or precision-recall curve, for plotting. Point {@code i} is {@code (x[i], y[i])} and is reached by

@@ -1,4 +1,7 @@
-package simdae.engine.detect;
+package simdae.cli.eval;
+
+import simdae.engine.detect.ErrorStats;
+import simdae.engine.detect.Threshold;
 
 import java.util.Locale;
 

@@ -1,4 +1,6 @@
-package simdae.engine.io;
+package simdae.cli.data;
+
+import simdae.engine.io.IdxReader;
 
 import java.io.IOException;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package simdae.engine.io;
+package simdae.cli.data;
 
 /**
  * Receives progress of slow data operations (downloads, unpacking) so a front end can render it; the library itself

@@ -1,4 +1,6 @@
-package simdae.engine.detect;
+package simdae.cli.eval;
+
+import simdae.engine.detect.Threshold;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

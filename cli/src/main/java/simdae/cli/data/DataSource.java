@@ -1,4 +1,12 @@
-package simdae.engine.io;
+package simdae.cli.data;
+
+import simdae.engine.io.Compression;
+import simdae.engine.io.CsvOptions;
+import simdae.engine.io.CsvReader;
+import simdae.engine.io.CsvResult;
+import simdae.engine.io.DataFormatException;
+import simdae.engine.io.IdxFiles;
+import simdae.engine.io.IdxReader;
 
 import java.io.IOException;
 import java.io.InputStream;

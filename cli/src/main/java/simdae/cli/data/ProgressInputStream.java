@@ -1,4 +1,4 @@
-package simdae.engine.io;
+package simdae.cli.data;
 
 import java.io.FilterInputStream;
 import java.io.IOException;

@@ -1,4 +1,6 @@
-package simdae.engine.io;
+package simdae.cli.data;
+
+import simdae.engine.io.IdxWriter;
 
 import static org.junit.jupiter.api.Assertions.*;
 

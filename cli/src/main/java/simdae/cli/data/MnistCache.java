@@ -1,4 +1,6 @@
-package simdae.engine.io;
+package simdae.cli.data;
+
+import simdae.engine.io.Compression;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,4 +1,4 @@
-package simdae.engine.io;
+package simdae.cli.data;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,4 +1,4 @@
-package simdae.engine.io;
+package simdae.cli.data;
 
 import static org.junit.jupiter.api.Assertions.*;
 

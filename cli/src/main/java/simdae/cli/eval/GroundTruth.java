@@ -1,4 +1,4 @@
-package simdae.engine.detect;
+package simdae.cli.eval;
 
 import java.util.Arrays;
 

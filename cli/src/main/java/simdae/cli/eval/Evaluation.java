@@ -1,4 +1,6 @@
-package simdae.engine.detect;
+package simdae.cli.eval;
+
+import simdae.engine.detect.Threshold;
 
 import java.util.Arrays;
 import java.util.Optional;
