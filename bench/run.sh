@@ -29,10 +29,10 @@ build() {
 
 outdir() {
   local tag
-  tag="$("$JAVA" -cp "$jar" simdae.bench.MachineInfo --jdk-tag 2>/dev/null)"
+  tag="$("$JAVA" -cp "$jar" simdae.cli.MachineInfo --jdk-tag 2>/dev/null)"
   local d="$here/results/$(date +%Y-%m-%d)-$tag"
   mkdir -p "$d"
-  "$JAVA" --add-modules jdk.incubator.vector -cp "$jar" simdae.bench.MachineInfo 2>/dev/null > "$d/machine.txt"
+  "$JAVA" --add-modules jdk.incubator.vector -cp "$jar" simdae.cli.MachineInfo 2>/dev/null > "$d/machine.txt"
   echo "$d"
 }
 

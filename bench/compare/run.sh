@@ -60,11 +60,11 @@ if [[ ",$tools," == *",djl,"* ]]; then
 fi
 
 if [ -z "$out" ]; then
-  tag="$("$JAVA" -cp "$jar" simdae.bench.MachineInfo --jdk-tag 2>/dev/null)"
+  tag="$("$JAVA" -cp "$jar" simdae.cli.MachineInfo --jdk-tag 2>/dev/null)"
   out="$bench/results/$(date +%Y-%m-%d)-$tag/compare"
 fi
 mkdir -p "$out"
-machine="$("$JAVA" --add-modules jdk.incubator.vector -cp "$jar" simdae.bench.MachineInfo 2>/dev/null)"
+machine="$("$JAVA" --add-modules jdk.incubator.vector -cp "$jar" simdae.cli.MachineInfo 2>/dev/null)"
 echo "$machine" > "$out/machine.txt"
 echo "$machine" >&2
 

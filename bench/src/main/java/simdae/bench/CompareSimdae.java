@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import simdae.cli.MachineInfo;
 import simdae.engine.AnomalyDetector;
 import simdae.engine.data.Preprocessing;
 import simdae.engine.kernel.KernelProvider;

@@ -1,6 +1,7 @@
 package simdae.bench;
 
 import java.util.Arrays;
+import simdae.cli.MachineInfo;
 import simdae.engine.kernel.KernelProvider;
 import simdae.engine.kernel.Kernels;
 import simdae.engine.nn.Network;

@@ -1,5 +1,6 @@
 package simdae.bench;
 
+import simdae.cli.MachineInfo;
 import simdae.engine.kernel.KernelProvider;
 import simdae.engine.kernel.Kernels;
 import simdae.engine.nn.Activation;

@@ -1,6 +1,10 @@
 package simdae.engine;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
 import simdae.engine.data.Preprocessing;
+import simdae.engine.format.ModelFile;
 import simdae.engine.detect.Threshold;
 import simdae.engine.kernel.KernelProvider;
 import simdae.engine.kernel.Kernels;
@@ -37,6 +41,32 @@ public final class AnomalyDetector {
         this.pre = model.preprocessing();
         this.kernels = kernels;
         this.threshold = model.threshold().value();
+    }
+
+    /**
+     * Loads a model file ({@code .sae}) and scores with the JVM's default kernels.
+     *
+     * @throws simdae.engine.format.ModelFormatException when the file is not a valid simdae model (one-line message
+     *                                                   naming the file and what is wrong)
+     * @throws IOException when the file cannot be read
+     */
+    public static AnomalyDetector load(Path path) throws IOException {
+        return of(ModelFile.load(path).model());
+    }
+
+    /** As {@link #load(Path)}, from a stream (e.g. a class-path resource); reads exactly the model's bytes. */
+    public static AnomalyDetector load(InputStream in) throws IOException {
+        return of(ModelFile.load(in).model());
+    }
+
+    /** As {@link #load(Path)}, from the bytes of one model file. */
+    public static AnomalyDetector load(byte[] modelBytes) throws IOException {
+        return of(ModelFile.load(modelBytes).model());
+    }
+
+    /** As {@link #load(Path)}, reading through a read-only memory map instead of a heap copy of the file. */
+    public static AnomalyDetector map(Path path) throws IOException {
+        return of(ModelFile.map(path).model());
     }
 
     /** A detector over an in-memory model, with the JVM's default kernels. The model must not be trained further. */

@@ -1,5 +1,8 @@
 package simdae.engine;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
@@ -12,6 +15,7 @@ import simdae.engine.model.TrainedModel;
 import simdae.engine.model.TrainingInfo;
 import simdae.engine.nn.Network;
 import simdae.engine.nn.Scorer;
+import simdae.engine.train.Checkpoint;
 import simdae.engine.train.EpochResult;
 import simdae.engine.train.TrainConfig;
 import simdae.engine.train.Trainer;
@@ -55,6 +59,8 @@ public final class AutoencoderTrainer {
     private Kernels kernels = KernelProvider.get();
     private float[] validation;
     private int validationRows;
+    private Path checkpointDir;
+    private boolean resume;
 
     private AutoencoderTrainer(int inputSize, int[] encoder) {
         if (inputSize < 1) throw new IllegalArgumentException("input size must be positive");
@@ -107,10 +113,30 @@ public final class AutoencoderTrainer {
     /** Progress callbacks. */
     public AutoencoderTrainer listener(TrainingListener l) { listener = l == null ? TrainingListener.NONE : l; return this; }
 
+    /**
+     * Writes a checkpoint into {@code dir} at the end of every epoch (weights, Adam state, epoch, curve so far),
+     * atomically, replacing the previous one. With {@code resume}, a checkpoint already in {@code dir} is continued
+     * from: the result is bitwise identical to an uninterrupted run with the same seed, data and thread count. A
+     * checkpoint of another architecture, seed or batch size is refused.
+     */
+    public AutoencoderTrainer checkpoints(Path dir, boolean resume) {
+        this.checkpointDir = dir;
+        this.resume = resume;
+        return this;
+    }
+
     /** Validation rows (raw), scored with val_loss every epoch. */
     public AutoencoderTrainer validation(float[][] rows) {
         validation = flatten(rows);
         validationRows = rows.length;
+        return this;
+    }
+
+    /** Validation rows (raw), {@code n} of them row-major in {@code flat} (copied). */
+    public AutoencoderTrainer validation(float[] flat, int n) {
+        if (flat.length < (long) n * inputSize) throw new IllegalArgumentException("expected " + n + " × " + inputSize + " validation values, got " + flat.length);
+        validation = Arrays.copyOf(flat, n * inputSize);
+        validationRows = n;
         return this;
     }
 
@@ -142,7 +168,16 @@ public final class AutoencoderTrainer {
         Network net = Network.autoencoder(inputSize, encoder).initGlorot(config.seed());
         List<EpochResult> history;
         try (Trainer t = new Trainer(net, config, kernels)) {
-            history = t.fit(x, n, val, validationRows, listener);
+            TrainingListener l = listener;
+            if (checkpointDir != null) {
+                try {
+                    if (resume && Checkpoint.exists(checkpointDir)) Checkpoint.load(checkpointDir).restoreInto(t);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e.getMessage(), e);
+                }
+                l = Checkpoint.everyEpoch(checkpointDir, t, listener);
+            }
+            history = t.fit(x, n, val, validationRows, l);
         }
         float[] err = new float[n];
         Scorer.errors(net, kernels, x, 0, n, err, 0);

@@ -1,6 +1,6 @@
 package simdae.bench.jmh;
 
-import simdae.bench.MachineInfo;
+import simdae.cli.MachineInfo;
 import simdae.engine.kernel.KernelProvider;
 import simdae.engine.kernel.Kernels;
 import simdae.engine.util.SplitMix64;

@@ -68,6 +68,13 @@ public final class DataSource {
         }
     }
 
+    /** True when {@code spec} names an existing CSV/TSV file (which can then be streamed rather than loaded). */
+    public static boolean isCsv(String spec) throws IOException {
+        if (spec == null || spec.toLowerCase(Locale.ROOT).startsWith("mnist")) return false;
+        Path p = Paths.get(spec);
+        return Files.isRegularFile(p) && kind(p) == Kind.CSV;
+    }
+
     private enum Kind { CSV, IDX, UNKNOWN }
 
     /** By name when it is telling, else by content; the name never decides about compression. */

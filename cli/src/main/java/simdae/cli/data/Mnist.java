@@ -37,7 +37,8 @@ public final class Mnist {
      */
     public static Dataset load(boolean train, MnistOptions opts) throws IOException {
         MnistCache cache = new MnistCache(opts.cacheDir(), opts.hashes());
-        ensure(cache, opts, MnistFile.images(train), MnistFile.labels(train));
+        // All four at once: every source delivers them together, so a later split never fetches again.
+        ensure(cache, opts, MnistFile.values());
         Dataset d = IdxReader.readImages(cache.path(MnistFile.images(train)), cache.path(MnistFile.labels(train)), opts.rawValues());
         return new Dataset(d.x(), d.n(), d.d(), d.labels(), d.classNames(), d.rows(), d.cols(), "mnist:" + (train ? "train" : "test"));
     }

@@ -168,7 +168,7 @@ public final class Preprocessing {
     public String toString() {
         switch (kind) {
             case NONE: return "none";
-            case DIVIDE: return "divide by " + (1f / scale[0]);
+            case DIVIDE: return "divide by " + String.format(java.util.Locale.ROOT, "%.6g", 1.0 / scale[0]).replaceAll("\\.?0+$", "");
             default: return kind.name().toLowerCase(java.util.Locale.ROOT) + " over " + offset.length + " features";
         }
     }

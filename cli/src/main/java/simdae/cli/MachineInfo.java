@@ -1,4 +1,4 @@
-package simdae.bench;
+package simdae.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,0 +1,101 @@
+package simdae.cli.command;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Locale;
+
+/**
+ * Writes {@code index,label,error,anomaly} rows as CSV or JSON, to stdout or to a file. A file is written beside
+ * its target and renamed into place at the end, so a failed run never leaves a partial file under the real name.
+ */
+final class RowWriter implements AutoCloseable {
+    private final Writer w;
+    private final boolean json;
+    private final Path target;
+    private final Path temp;
+    private long rows;
+    private boolean committed;
+
+    RowWriter(PrintWriter stdout, Path file, String format) throws IOException {
+        this.json = format.equalsIgnoreCase("json");
+        if (!json && !format.equalsIgnoreCase("csv")) throw new IllegalArgumentException("--format must be csv or json, got " + format);
+        this.target = file;
+        if (file == null) {
+            this.temp = null;
+            this.w = stdout;
+        } else {
+            Path abs = file.toAbsolutePath();
+            if (Files.isDirectory(abs)) throw new IOException(file + ": is a folder");
+            if (abs.getParent() != null) Files.createDirectories(abs.getParent());
+            this.temp = Files.createTempFile(abs.getParent(), abs.getFileName().toString(), ".tmp");
+            this.w = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(temp), StandardCharsets.UTF_8), 1 << 16);
+        }
+        w.write(json ? "[" : "index,label,error,anomaly\n");
+    }
+
+    void row(long index, String label, float error, boolean anomaly) throws IOException {
+        if (json) {
+            w.write(rows == 0 ? "\n" : ",\n");
+            w.write("{\"index\":" + index + ",\"label\":" + (label == null ? "null" : quote(label))
+                    + ",\"error\":" + fmt(error) + ",\"anomaly\":" + anomaly + "}");
+        } else {
+            w.write(index + "," + (label == null ? "" : csvCell(label)) + "," + fmt(error) + "," + anomaly + "\n");
+        }
+        rows++;
+    }
+
+    long rows() {
+        return rows;
+    }
+
+    /** Finishes the document and moves a file into place. */
+    void commit() throws IOException {
+        w.write(json ? (rows == 0 ? "]\n" : "\n]\n") : "");
+        w.flush();
+        if (temp != null) {
+            w.close();
+            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        }
+        committed = true;
+    }
+
+    @Override
+    public void close() throws IOException {
+        if (temp != null && !committed) {
+            w.close();
+            Files.deleteIfExists(temp);
+        }
+    }
+
+    static String fmt(float e) {
+        return String.format(Locale.ROOT, "%.8g", e);
+    }
+
+    private static String csvCell(String s) {
+        return s.indexOf(',') >= 0 || s.indexOf('"') >= 0 || s.indexOf('\n') >= 0 ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
+    }
+
+    static String quote(String s) {
+        StringBuilder sb = new StringBuilder("\"");
+        for (char c : s.toCharArray()) {
+            switch (c) {
+                case '"': sb.append("\\\""); break;
+                case '\\': sb.append("\\\\"); break;
+                case '\n': sb.append("\\n"); break;
+                case '\r': sb.append("\\r"); break;
+                case '\t': sb.append("\\t"); break;
+                default:
+                    if (c < 0x20) sb.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
+                    else sb.append(c);
+            }
+        }
+        return sb.append('"').toString();
+    }
+}
