@@ -6,6 +6,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
+import simdae.cli.command.ConvertCommand;
 import simdae.cli.command.DetectCommand;
 import simdae.cli.command.EvalCommand;
 import simdae.cli.command.InfoCommand;
@@ -22,7 +23,7 @@ import simdae.cli.command.TrainCommand;
 @Command(name = "simdae", mixinStandardHelpOptions = true, versionProvider = VersionInfo.class,
         description = "Dense autoencoders trained and run on the CPU with SIMD kernels, for anomaly detection by reconstruction error.",
         subcommands = {MnistCommand.class, TrainCommand.class, ScoreCommand.class, DetectCommand.class, EvalCommand.class,
-                ReportCommand.class, InfoCommand.class, OneClassCommand.class, AutoComplete.GenerateCompletion.class},
+                ReportCommand.class, InfoCommand.class, OneClassCommand.class, ConvertCommand.class, AutoComplete.GenerateCompletion.class},
         footer = {"", "Examples:",
                 "  simdae mnist                                    # the notebook, end to end",
                 "  simdae train --data sensors.csv --percentile 99 --out sensors.sae",

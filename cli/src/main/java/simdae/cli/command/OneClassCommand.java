@@ -78,7 +78,7 @@ public final class OneClassCommand extends BaseCommand {
         long t0 = System.nanoTime();
         LabeledData train = labelled(dataArgs.load(data, err(), quiet));
         LabeledData testSet = labelled(dataArgs.load(testSpec, err(), quiet));
-        int[] ks = classes != null ? classes.stream().mapToInt(Integer::intValue).toArray() : testSet.labelsInUse();
+        int[] ks = classes != null ? classes.stream().mapToInt(Integer::intValue).toArray() : java.util.Arrays.stream(testSet.labelsInUse()).distinct().sorted().toArray();
         long[] sd = new long[seeds];
         for (int i = 0; i < seeds; i++) sd[i] = i;
         if (!quiet) err().println("one-class benchmark: " + ks.length + " classes × " + seeds + " seeds, recipe " + r.toJson());
