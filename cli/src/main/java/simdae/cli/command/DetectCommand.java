@@ -27,20 +27,19 @@ public final class DetectCommand extends BaseCommand {
     @Option(names = "--limit", paramLabel = "N", description = "List at most N flagged indices in text output (default: all).")
     Integer limit;
 
-    @Option(names = "--format", paramLabel = "text|json", description = "Output format (default: ${DEFAULT-VALUE}).")
-    String format = "text";
+    @Mixin
+    OutputFormat format;
 
     @Mixin
     DataArgs dataArgs;
 
     @Override
     public Integer call() throws Exception {
-        if (!format.equalsIgnoreCase("text") && !format.equalsIgnoreCase("json")) throw new IllegalArgumentException("--format must be text or json, got " + format);
         AnomalyDetector det = AnomalyDetector.of(ModelStore.load(model).model());
         double t = threshold != null ? threshold : det.threshold();
         Dataset d = dataArgs.load(data, err(), false);
         Scores s = Scores.of(det, d, t);
-        if (format.equalsIgnoreCase("json")) {
+        if (format.json()) {
             StringBuilder sb = new StringBuilder("{\"samples\": ").append(d.n())
                     .append(", \"threshold\": ").append(t)
                     .append(", \"anomalies\": ").append(s.anomalies)

@@ -47,16 +47,15 @@ public final class EvalCommand extends BaseCommand {
     @Option(names = "--out", paramLabel = "MODEL", description = "With --set-threshold, save the updated model here instead of over --model.")
     Path outModel;
 
-    @Option(names = "--format", paramLabel = "text|json", description = "Output format (default: ${DEFAULT-VALUE}).")
-    String format = "text";
+    @Mixin
+    OutputFormat format;
 
     @Mixin
     DataArgs dataArgs;
 
     @Override
     public Integer call() throws Exception {
-        boolean json = format.equalsIgnoreCase("json");
-        if (!json && !format.equalsIgnoreCase("text")) throw new IllegalArgumentException("--format must be text or json, got " + format);
+        boolean json = format.json();
         if (setThreshold != null && !setThreshold.matches("best-f1|precision|recall")) {
             throw new IllegalArgumentException("--set-threshold must be best-f1, precision or recall, got " + setThreshold);
         }

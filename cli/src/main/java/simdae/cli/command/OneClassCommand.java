@@ -50,8 +50,8 @@ public final class OneClassCommand extends BaseCommand {
     @Option(names = "--threads", paramLabel = "N", description = "Training threads (default: all cores).")
     Integer threads;
 
-    @Option(names = "--format", paramLabel = "text|json", description = "Output format (default: ${DEFAULT-VALUE}).")
-    String format = "text";
+    @Mixin
+    OutputFormat format;
 
     @Option(names = "--out", paramLabel = "FILE", description = "Also write the result here (JSON when the name ends in .json, else the table).")
     Path outFile;
@@ -65,8 +65,7 @@ public final class OneClassCommand extends BaseCommand {
     @Override
     public Integer call() throws Exception {
         if (seeds < 1) throw new IllegalArgumentException("--seeds must be at least 1, got " + seeds);
-        boolean json = format.equalsIgnoreCase("json");
-        if (!json && !format.equalsIgnoreCase("text")) throw new IllegalArgumentException("--format must be text or json, got " + format);
+        boolean json = format.json();
         OneClassRecipe r;
         if (recipe.equalsIgnoreCase("recommended")) r = OneClassRecipe.recommended();
         else if (recipe.equalsIgnoreCase("plain")) r = OneClassRecipe.defaults().withScore(ScoreKind.RECONSTRUCTION);

@@ -23,9 +23,8 @@ final class RowWriter implements AutoCloseable {
     private long rows;
     private boolean committed;
 
-    RowWriter(PrintWriter stdout, Path file, String format) throws IOException {
-        this.json = format.equalsIgnoreCase("json");
-        if (!json && !format.equalsIgnoreCase("csv")) throw new IllegalArgumentException("--format must be csv or json, got " + format);
+    RowWriter(PrintWriter stdout, Path file, boolean json) throws IOException {
+        this.json = json;
         this.target = file;
         if (file == null) {
             this.temp = null;

@@ -34,8 +34,11 @@ public final class ScoreCommand extends BaseCommand {
     @Option(names = "--out", paramLabel = "FILE", description = "Write here instead of standard output.")
     Path outFile;
 
-    @Option(names = "--format", paramLabel = "csv|json", description = "Output format (default: ${DEFAULT-VALUE}).")
-    String format = "csv";
+    /** Row formats. */
+    public enum RowFormat { CSV, JSON }
+
+    @Option(names = "--format", paramLabel = "csv|json", description = "Output format (default: csv).")
+    RowFormat format = RowFormat.CSV;
 
     @Option(names = "--threshold", paramLabel = "T", description = "Override the model's threshold.")
     Double threshold;
@@ -49,7 +52,7 @@ public final class ScoreCommand extends BaseCommand {
         if (threshold != null) det = det.withThreshold(threshold);
         long anomalies;
         long rows;
-        try (RowWriter w = new RowWriter(out(), outFile, format)) {
+        try (RowWriter w = new RowWriter(out(), outFile, format == RowFormat.JSON)) {
             anomalies = DataSource.isCsv(data) ? streamCsv(det, w) : scoreAll(det, w);
             rows = w.rows();
             w.commit();
