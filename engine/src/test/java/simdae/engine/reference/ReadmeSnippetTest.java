@@ -16,8 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The README's embedding example, exactly as printed there: compiled against the engine and run in a child JVM from
- * the repository root (with SIMD on, as the README says to run it), and its output checked against the documented
- * score of the reference model.
+ * the repository root (with SIMD on, as the README says to run it, in a 16 MB heap: scoring with the reference
+ * model loaded fits there), and its output checked against the documented score of the reference model.
  */
 class ReadmeSnippetTest {
     @TempDir
@@ -42,7 +42,7 @@ class ReadmeSnippetTest {
         assertEquals(0, c.exitValue(), "the README example compiles: " + compilerOutput);
 
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        Process p = new ProcessBuilder(java.toString(), "--add-modules", "jdk.incubator.vector", "-cp", tmp + File.pathSeparator + cp, cls.group(1))
+        Process p = new ProcessBuilder(java.toString(), "-Xmx16m", "--add-modules", "jdk.incubator.vector", "-cp", tmp + File.pathSeparator + cp, cls.group(1))
                 .directory(Path.of("..").toFile()).redirectErrorStream(false).start();
         String out = new String(p.getInputStream().readAllBytes());
         String err = new String(p.getErrorStream().readAllBytes());
