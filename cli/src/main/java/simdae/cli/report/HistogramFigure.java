@@ -58,7 +58,10 @@ final class HistogramFigure {
         }
         int[] counts = new int[BINS];
         double width = (hi - lo) / BINS;
-        for (float v : errors) counts[Math.min(BINS - 1, (int) ((v - lo) / width))]++;  // last bin closed, as numpy's
+        double[] edges = new double[BINS + 1];
+        for (int b = 0; b < BINS; b++) edges[b] = lo + b * width;
+        edges[BINS] = hi;  // exact, so rounding can never put an edge past the last one (XChart needs ascending x)
+        for (float v : errors) counts[Math.max(0, Math.min(BINS - 1, (int) ((v - lo) / width)))]++;  // last bin closed, as numpy's
         int maxCount = 0;
         for (int c : counts) maxCount = Math.max(maxCount, c);
 
@@ -66,9 +69,9 @@ final class HistogramFigure {
         double[] x = new double[2 * BINS + 2], y = new double[2 * BINS + 2];
         x[0] = lo;
         for (int b = 0; b < BINS; b++) {
-            x[2 * b + 1] = lo + b * width;
+            x[2 * b + 1] = edges[b];
             y[2 * b + 1] = counts[b];
-            x[2 * b + 2] = lo + (b + 1) * width;
+            x[2 * b + 2] = edges[b + 1];
             y[2 * b + 2] = counts[b];
         }
         x[2 * BINS + 1] = hi;

@@ -17,7 +17,7 @@ import java.util.List;
  * <p>Digits are upscaled by an integer factor with nearest-neighbour (no blur), chosen so the longer side is about
  * {@value #TARGET_DIGIT_PX} px: ×4 for 28×28 MNIST. Size: width = {@code 2·PAD + shown·cellWidth} with
  * {@code cellWidth = max(cols·scale + 16, 150)}; height = {@code 2·(TITLE + rows·scale) + ERROR_LINE + 3·PAD}.
- * For 10 MNIST digits: 1520×318.
+ * For 10 MNIST digits: 1520×324.
  */
 final class ReconstructionGrid {
     static final int TARGET_DIGIT_PX = 112;

@@ -40,11 +40,20 @@ public final class ReportWriter {
      * @throws IOException when {@code dir} is an existing file, or on a write failure (nothing is left half-written)
      */
     public static List<Path> write(ReportInput in, Path dir) throws IOException {
+        return write(in, dir, ReportWriter::png);
+    }
+
+    /** Encodes one figure; a seam so tests can make a write fail half-way. */
+    interface Encoder {
+        byte[] encode(Figure f) throws IOException;
+    }
+
+    static List<Path> write(ReportInput in, Path dir, Encoder encoder) throws IOException {
         Headless.ensure();
         ReportNumbers nums = ReportNumbers.of(in);
         List<Figure> figures = figures(in, nums);
         try (StagingDirectory staging = StagingDirectory.in(dir)) {
-            for (Figure f : figures) staging.stage(f.file().fileName(), png(f));
+            for (Figure f : figures) staging.stage(f.file().fileName(), encoder.encode(f));
             staging.stage(SUMMARY, SummaryJson.render(in, nums, figures).getBytes(StandardCharsets.UTF_8));
             staging.stage(INDEX, HtmlPage.render(in, nums, figures).getBytes(StandardCharsets.UTF_8));
             List<Path> written = staging.commit();

@@ -2,7 +2,6 @@ package simdae.cli.report;
 
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -36,11 +35,14 @@ final class StagingDirectory implements AutoCloseable {
         if (Files.exists(abs) && !Files.isDirectory(abs)) {
             throw new IOException("report directory " + dir + " is an existing file, not a directory");
         }
-        try {
-            Files.createDirectories(abs);
-        } catch (FileAlreadyExistsException e) {
-            throw new IOException("cannot create report directory " + dir + ": " + e.getFile() + " is an existing file", e);
+        // The nearest existing ancestor decides whether the folders can be made; name it rather than let
+        // createDirectories report a bare "Not a directory".
+        for (Path p = abs.getParent(); p != null; p = p.getParent()) {
+            if (!Files.exists(p)) continue;
+            if (!Files.isDirectory(p)) throw new IOException("cannot create report directory " + dir + ": " + p + " is an existing file");
+            break;
         }
+        Files.createDirectories(abs);
         return new StagingDirectory(abs, Files.createTempDirectory(abs, ".simdae-report-"));
     }
 
