@@ -67,8 +67,11 @@ final class ChartStyle {
         return Format.number(Double.parseDouble(String.format(Locale.ROOT, "%.10g", v)));
     }
 
-    /** Tick text that only labels whole numbers (epochs, counts); fractional ticks stay blank. */
+    /**
+     * Tick text that only labels whole numbers (epochs, counts); fractional ticks get a space, not an empty string,
+     * which Java2D's text layout refuses.
+     */
     static String wholeTick(double v) {
-        return Math.abs(v - Math.rint(v)) < 1e-9 ? String.valueOf((long) Math.rint(v)) : "";
+        return Math.abs(v - Math.rint(v)) < 1e-9 ? String.valueOf((long) Math.rint(v)) : " ";
     }
 }

@@ -1,11 +1,13 @@
 package simdae.cli.report;
 
 import java.awt.Color;
+import java.awt.Font;
+import java.awt.FontMetrics;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.function.Function;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
@@ -26,6 +28,9 @@ final class ClassErrorsFigure {
     private static final double HALF_CAP = 0.15;
     /** Outliers drawn per class at most; beyond that the dots are a smear and only slow the chart down. */
     private static final int MAX_OUTLIER_DOTS = 2000;
+    /** Pixels under the chart for the class names and the axis title. */
+    private static final int LABEL_BAND = 44;
+    private static final String X_TITLE = "Class";
     private static final Color FILL = new Color(0x1f, 0x77, 0xb4, 60);
 
     private ClassErrorsFigure() {
@@ -37,14 +42,16 @@ final class ClassErrorsFigure {
         int[] labels = in.labels().orElseThrow().labels();
         double threshold = in.threshold();
 
-        XYChart chart = new XYChart(WIDTH, HEIGHT);
+        XYChart chart = new XYChart(WIDTH, HEIGHT - LABEL_BAND);
         chart.setTitle("Reconstruction error per class");
-        chart.setXAxisTitle("Class");
         chart.setYAxisTitle("Reconstruction error");
         ChartStyle.apply(chart.getStyler());
         int k = classes.size();
         chart.getStyler().setXAxisMin(-0.6).setXAxisMax(k - 0.4);
-        chart.getStyler().setXAxisTickLabelsFormattingFunction(classTicks(classes));
+        // XChart's numeric ticks cannot be pinned to one per class (4.0.3 drops or repeats labels), so the x axis
+        // is drawn without them and the class names are written under each box (see withClassNames).
+        chart.getStyler().setXAxisTicksVisible(false);
+        chart.getStyler().setXAxisTitleVisible(false);
         chart.getStyler().setYAxisTickLabelsFormattingFunction(ChartStyle::tick);
         chart.getStyler().setPlotGridVerticalLinesVisible(false);
         double yMax = threshold;
@@ -83,23 +90,43 @@ final class ClassErrorsFigure {
         chart.getStyler().setMarkerSize(5);
 
         Headless.ensure();
+        BufferedImage image = withClassNames(chart, classes);
         String caption = "Reconstruction error per true class: boxes span the quartiles, the orange line is the median, "
                 + "whiskers reach the furthest error within 1.5·IQR, dots are the errors beyond; the red dashed line is the threshold.";
-        return new Figure(FigureFile.CLASS_ERRORS, "Box plot of reconstruction error per class", caption, BitmapEncoder.getBufferedImage(chart));
+        return new Figure(FigureFile.CLASS_ERRORS, "Box plot of reconstruction error per class", caption, image);
     }
 
-    /**
-     * Tick text for the class axis: the class name at whole positions, nothing elsewhere. XChart 4.0.3 widens the
-     * tick step until all labels differ, so a plain blank repeated would wipe out every label; each blank tick
-     * gets its own run of zero-width spaces instead, which draws nothing.
-     */
-    static Function<Double, String> classTicks(List<ClassErrorSummary> classes) {
-        Map<Double, String> blanks = new HashMap<>();
-        return v -> {
-            long i = Math.round(v);
-            if (Math.abs(v - i) < 1e-9 && i >= 0 && i < classes.size()) return classes.get((int) i).name();
-            return blanks.computeIfAbsent(v, key -> "\u200B".repeat(blanks.size() + 1));
-        };
+    /** The chart on a taller canvas, with each class name centred under its box and the axis title below. */
+    private static BufferedImage withClassNames(XYChart chart, List<ClassErrorSummary> classes) {
+        BufferedImage plot = BitmapEncoder.getBufferedImage(chart);  // paints, which lays out the axes
+        BufferedImage out = new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_INT_ARGB);
+        Graphics2D g = out.createGraphics();
+        try {
+            g.setColor(Color.WHITE);
+            g.fillRect(0, 0, WIDTH, HEIGHT);
+            g.drawImage(plot, 0, 0, null);
+            g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+            g.setColor(Color.BLACK);
+            int top = plot.getHeight();
+            double spacing = classes.size() > 1 ? chart.getScreenXFromChart(1) - chart.getScreenXFromChart(0) : WIDTH / 2.0;
+            for (int i = 0; i < classes.size(); i++) {
+                String name = classes.get(i).name();
+                Font f = new Font(Font.SANS_SERIF, Font.PLAIN, 13);
+                while (f.getSize() > 8 && g.getFontMetrics(f).stringWidth(name) > spacing - 4) f = f.deriveFont((float) f.getSize() - 1);
+                g.setFont(f);
+                FontMetrics fm = g.getFontMetrics();
+                while (name.length() > 1 && fm.stringWidth(name) > spacing - 4) name = name.substring(0, name.length() - 2) + "\u2026";
+                int x = (int) Math.round(chart.getScreenXFromChart(i)) - fm.stringWidth(name) / 2;
+                g.drawString(name, x, top + fm.getAscent() - 8);
+            }
+            g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 15));
+            FontMetrics fm = g.getFontMetrics();
+            int plotLeft = (int) Math.round(chart.getScreenXFromChart(-0.6)), plotRight = (int) Math.round(chart.getScreenXFromChart(classes.size() - 0.4));
+            g.drawString(X_TITLE, (plotLeft + plotRight - fm.stringWidth(X_TITLE)) / 2, HEIGHT - 12);
+        } finally {
+            g.dispose();
+        }
+        return out;
     }
 
     private static void line(XYChart chart, String name, double[] x, double[] y, Color color, float width, boolean filled) {

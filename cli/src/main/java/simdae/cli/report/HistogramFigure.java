@@ -5,6 +5,7 @@ import java.awt.image.BufferedImage;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
@@ -81,11 +82,14 @@ final class HistogramFigure {
         chart.setXAxisTitle("Reconstruction error");
         chart.setYAxisTitle(yTitle);
         ChartStyle.apply(chart.getStyler());
+        // Below the plot: inside it, the legend would cover the threshold line whenever the line is near a corner.
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
+        chart.getStyler().setLegendLayout(Styler.LegendLayout.Horizontal);
         double xMin = Math.min(lo, threshold), xMax = Math.max(hi, threshold);
         double margin = (xMax - xMin) * 0.03;
         chart.getStyler().setXAxisMin(lo >= 0 ? Math.max(0, xMin - margin) : xMin - margin);
         chart.getStyler().setXAxisMax(xMax + margin);
-        double yTop = Math.max(1, maxCount) * 1.15;  // headroom so the legend does not sit on the tallest bar
+        double yTop = Math.max(1, maxCount) * 1.08;
         chart.getStyler().setYAxisMin(0.0);
         chart.getStyler().setYAxisMax(yTop);
         chart.getStyler().setXAxisTickLabelsFormattingFunction(ChartStyle::tick);

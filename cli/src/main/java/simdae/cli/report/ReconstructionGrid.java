@@ -88,8 +88,8 @@ final class ReconstructionGrid {
             g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
             // Nearest neighbour keeps each source pixel a crisp s×s block, as matplotlib's imshow of a small image.
             g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_NEAREST_NEIGHBOR);
-            Font title = new Font(Font.SANS_SERIF, Font.PLAIN, 14);
-            Font small = new Font(Font.SANS_SERIF, Font.PLAIN, 12);
+            Font title = new Font(Font.SANS_SERIF, Font.PLAIN, 15);
+            Font small = new Font(Font.SANS_SERIF, Font.PLAIN, 13);
             List<String> titles = originalTitles(grid);
             int topDigitY = PAD + TITLE, bottomTitleY = topDigitY + dh + PAD, bottomDigitY = bottomTitleY + TITLE;
             for (int i = 0; i < n; i++) {

@@ -19,5 +19,13 @@ class SampleReportTest {
         Path dir = Path.of(System.getProperty("simdae.report.sample"));
         ReportWriter.write(new SyntheticData(2000, 7).fullInput(), dir);
         assertTrue(Files.exists(dir.resolve(ReportWriter.INDEX)));
+        // Edge cases beside it: few samples, threshold above every error, one epoch without val_loss, two classes.
+        float[] few = {0.002f, 0.003f, 0.0031f, 0.004f, 0.006f};
+        ReportInput edge = ReportInput.builder("edge cases", few, 0.02)
+                .training(new TrainingHistory(new double[] {0.03}, null))
+                .labels(new int[] {0, 1, 0, 1, 1}, new String[] {"normal", "other"})
+                .oneClass(SyntheticData.oneClass().subList(0, 2))
+                .build();
+        ReportWriter.write(edge, Path.of(dir + "-edge"));
     }
 }
