@@ -119,10 +119,10 @@ final class HtmlPage {
             sb.append("<tr><td>").append(Text.html(c.name())).append("</td>");
             num(sb, String.valueOf(c.count()));
             num(sb, String.valueOf(nums.classAbove()[i]));
-            num(sb, Format.number(c.median()));
-            num(sb, Format.number(c.q1()));
-            num(sb, Format.number(c.q3()));
-            num(sb, Format.number(c.max()));
+            num(sb, Format.significant(c.median(), 4));
+            num(sb, Format.significant(c.q1(), 4));
+            num(sb, Format.significant(c.q3(), 4));
+            num(sb, Format.significant(c.max(), 4));
             num(sb, String.valueOf(c.outliers()));
             sb.append("</tr>\n");
         }
