@@ -406,7 +406,19 @@ public final class VectorKernels implements Kernels {
             acc = d.fma(d, acc);
         }
         FloatVector d = FloatVector.fromArray(S, y, yb + j).sub(FloatVector.fromArray(S, t, tb + j));
-        return d.fma(d, acc).reduceLanes(VectorOperators.ADD);
+        return sumLanes(d.fma(d, acc));
+    }
+
+    /**
+     * Lane 0 + lane 1 + ... in that order. {@code reduceLanes(ADD)} leaves the order open: JDK 25's C2 adds the lanes
+     * as a tree while the interpreter adds them in sequence, so a score would change in its last bit once the method
+     * is compiled. A fixed order keeps every score identical whatever the JIT state, thread or JDK (and equal to
+     * JDK 17's ordered reduction). L is a constant to C2, so the loop unrolls into plain lane extracts.
+     */
+    private static float sumLanes(FloatVector v) {
+        float s = v.lane(0);
+        for (int i = 1; i < L; i++) s += v.lane(i);
+        return s;
     }
 
     @Override
