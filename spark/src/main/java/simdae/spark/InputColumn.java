@@ -43,7 +43,8 @@ final class InputColumn implements Serializable {
 
     /**
      * Checks that {@code name} exists in {@code schema} with an accepted type and, for vectors whose ML metadata
-     * records a size (e.g. from {@code VectorAssembler}), that the size is {@code size}.
+     * records a size (e.g. from {@code VectorAssembler}), that the size is {@code size} (unless {@code size < 0}:
+     * not known yet).
      *
      * @throws IllegalArgumentException naming the column, the type found and the types accepted
      */
@@ -58,7 +59,7 @@ final class InputColumn implements Serializable {
             throw new IllegalArgumentException("input column '" + name + "' must be a Spark ML Vector, array<float> or"
                     + " array<double>, but it is " + field.dataType().simpleString());
         }
-        if (kind == Kind.VECTOR) {
+        if (kind == Kind.VECTOR && size >= 0) {
             int declared = AttributeGroup.fromStructField(field).size();
             if (declared >= 0 && declared != size) {
                 throw new IllegalArgumentException("input column '" + name + "' holds vectors of size " + declared

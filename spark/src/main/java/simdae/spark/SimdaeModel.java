@@ -163,19 +163,25 @@ public final class SimdaeModel extends Model<SimdaeModel> implements ScoringPara
 
     @Override
     public StructType transformSchema(StructType schema) {
-        InputColumn.resolve(schema, getInputCol(), inputSize());
-        for (String out : new String[] {getErrorCol(), getPredictionCol()}) {
+        return outputSchema(schema, this, inputSize());
+    }
+
+    /**
+     * Checks the input column (name, type, and width when {@code size >= 0}) and the output names, and returns
+     * {@code schema} with the two output columns. Shared with the estimator, which does not know the width yet.
+     */
+    static StructType outputSchema(StructType schema, ScoringParams params, int size) {
+        InputColumn.resolve(schema, params.getInputCol(), size);
+        String err = params.getErrorCol(), pred = params.getPredictionCol();
+        for (String out : new String[] {err, pred}) {
             if (Arrays.asList(schema.fieldNames()).contains(out)) {
                 throw new IllegalArgumentException("output column '" + out + "' already exists; choose another name");
             }
         }
-        if (getErrorCol().equals(getPredictionCol())) {
-            throw new IllegalArgumentException("errorCol and predictionCol are both '" + getErrorCol() + "'");
-        }
+        if (err.equals(pred)) throw new IllegalArgumentException("errorCol and predictionCol are both '" + err + "'");
         // Nullable only when kept invalid rows can put a null there.
-        boolean nullable = "keep".equals(getHandleInvalid());
-        return schema.add(getErrorCol(), DataTypes.DoubleType, nullable)
-                .add(getPredictionCol(), DataTypes.DoubleType, nullable);
+        boolean nullable = "keep".equals(params.getHandleInvalid());
+        return schema.add(err, DataTypes.DoubleType, nullable).add(pred, DataTypes.DoubleType, nullable);
     }
 
     @Override
