@@ -1,8 +1,6 @@
 package simdae.spark;
 
-import java.util.ArrayList;
 import java.util.Iterator;
-import java.util.List;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -35,23 +33,8 @@ final class ThresholdFit {
     static Threshold calibrate(SparkSession spark, TrainingBlocks data, NetworkSpec spec, float[] params, String kernels,
                                Threshold.Rule rule, double parameter, double relativeError) {
         JavaRDD<Row> errors = data.rdd.mapPartitions((Iterator<float[]> it) -> {
-            List<Row> out = new ArrayList<>();
-            if (!it.hasNext()) return out.iterator();
-            float[] block = it.next();
-            Network net = spec.network(params);
-            Preprocessing pre = spec.preprocessing();
-            Kernels k = ExecutorModels.kernels(kernels);
-            int d = spec.inputSize, n = block.length / d, chunk = SimdaeModel.BATCH_ROWS;
-            float[] x = new float[chunk * d], err = new float[chunk];
-            Scorer.Scratch scratch = new Scorer.Scratch(net, 64);
-            for (int start = 0; start < n; start += chunk) {
-                int rows = Math.min(chunk, n - start);
-                System.arraycopy(block, start * d, x, 0, rows * d);
-                pre.applyInPlace(x, 0, rows, d);
-                Scorer.errors(net, k, x, 0, rows, err, 0, scratch);
-                for (int r = 0; r < rows; r++) out.add(RowFactory.create((double) err[r]));
-            }
-            return out.iterator();
+            if (!it.hasNext()) return java.util.Collections.<Row>emptyIterator();
+            return new Errors(it.next(), spec, params, ExecutorModels.kernels(kernels));
         });
         StructType schema = new StructType().add(COL, DataTypes.DoubleType, false);
         Dataset<Row> df = spark.createDataFrame(errors, schema);
@@ -68,6 +51,53 @@ final class ThresholdFit {
             case FIXED: return Threshold.fixed(parameter, stats);
             case SIGMA: return new Threshold(rule, parameter, mean + parameter * std, stats);
             default: return new Threshold(rule, parameter, qs[4], stats);
+        }
+    }
+
+    /** A partition's training errors, computed a batch at a time as the rows are pulled. */
+    private static final class Errors implements Iterator<Row> {
+        private final float[] block;
+        private final Network net;
+        private final Preprocessing pre;
+        private final Kernels k;
+        private final int d;
+        private final int n;
+        private final float[] x;
+        private final float[] err;
+        private final Scorer.Scratch scratch;
+        private int next;
+        private int start;
+        private int rows;
+
+        Errors(float[] block, NetworkSpec spec, float[] params, Kernels k) {
+            this.block = block;
+            this.net = spec.network(params);
+            this.pre = spec.preprocessing();
+            this.k = k;
+            this.d = spec.inputSize;
+            this.n = block.length / d;
+            this.x = new float[SimdaeModel.BATCH_ROWS * d];
+            this.err = new float[SimdaeModel.BATCH_ROWS];
+            this.scratch = new Scorer.Scratch(net, 64);
+        }
+
+        @Override
+        public boolean hasNext() {
+            return start + next < n;
+        }
+
+        @Override
+        public Row next() {
+            if (!hasNext()) throw new java.util.NoSuchElementException();
+            if (next == rows) {
+                start += rows;
+                next = 0;
+                rows = Math.min(SimdaeModel.BATCH_ROWS, n - start);
+                System.arraycopy(block, start * d, x, 0, rows * d);
+                pre.applyInPlace(x, 0, rows, d);
+                Scorer.errors(net, k, x, 0, rows, err, 0, scratch);
+            }
+            return RowFactory.create((double) err[next++]);
         }
     }
 

@@ -164,6 +164,17 @@ class SimdaeModelTest {
         assertTrue(missing.getMessage().contains("'nope'"), missing.getMessage());
     }
 
+    @Test
+    void vectorOfTheWrongSizeFailsOnTheDriverFromItsAttributes() {
+        String[] cols = new String[D - 1];
+        for (int j = 0; j < D - 1; j++) cols[j] = "f" + j;
+        Dataset<Row> df = new VectorAssembler().setInputCols(cols).setOutputCol("short").transform(data.frame(spark, 2));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> SimdaeModel.of(trained).setInputCol("short").transform(df));
+        assertTrue(e.getMessage().contains("'short'") && e.getMessage().contains("size " + (D - 1))
+                && e.getMessage().contains("expected " + D), e.getMessage());
+    }
+
     /** Row 0 is three values short, row 1 is null, row 2 has a null element; the rest are valid. */
     private Dataset<Row> withInvalidRows() {
         Dataset<Row> df = data.frame(spark, 2);
