@@ -87,6 +87,20 @@ class SimdaeModelTest {
     }
 
     @Test
+    void sparseVectorsScoreLikeTheirDenseValues() {
+        float[] flat = data.flat();
+        for (int i = 0; i < data.size(); i++) {
+            for (int j = 0; j < D; j += 3) flat[i * D + j] = 0f;
+        }
+        float[] expected = single.score(flat, data.size());
+        for (Row r : SimdaeModel.of(trained).setInputCol("sparse").transform(data.frame(spark, 2))
+                .select("id", "reconstructionError").collectAsList()) {
+            int i = r.getInt(0);
+            assertEquals(expected[i], r.getDouble(1), 1e-6 + 1e-5 * expected[i], "row " + i);
+        }
+    }
+
+    @Test
     void scalarAndVectorKernelsAgreeWithinFloatTolerance() {
         Dataset<Row> df = data.frame(spark, 2);
         double[][] scalar = collect(SimdaeModel.of(trained).setKernels("scalar").transform(df), "reconstructionError", "prediction");

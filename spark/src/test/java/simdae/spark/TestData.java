@@ -58,7 +58,10 @@ final class TestData {
         return f;
     }
 
-    /** Columns: id (int), anomaly (boolean), features (Vector), floats (array<float>), doubles (array<double>), f0..f{d-1}. */
+    /**
+     * Columns: id (int), anomaly (boolean), features (Vector), floats (array<float>), doubles (array<double>),
+     * f0..f{d-1}, sparse (a sparse Vector of the row with every third feature zeroed).
+     */
     Dataset<Row> frame(SparkSession spark, int partitions) {
         List<StructField> fields = new ArrayList<>();
         fields.add(DataTypes.createStructField("id", DataTypes.IntegerType, false));
@@ -67,9 +70,10 @@ final class TestData {
         fields.add(DataTypes.createStructField("floats", DataTypes.createArrayType(DataTypes.FloatType, false), true));
         fields.add(DataTypes.createStructField("doubles", DataTypes.createArrayType(DataTypes.DoubleType, false), true));
         for (int j = 0; j < d; j++) fields.add(DataTypes.createStructField("f" + j, DataTypes.DoubleType, false));
+        fields.add(new StructField("sparse", new VectorUDT(), true, Metadata.empty()));
         List<Row> out = new ArrayList<>();
         for (int i = 0; i < rows.length; i++) {
-            Object[] v = new Object[5 + d];
+            Object[] v = new Object[6 + d];
             double[] dv = new double[d];
             Float[] fv = new Float[d];
             Double[] bv = new Double[d];
@@ -84,6 +88,10 @@ final class TestData {
             v[2] = Vectors.dense(dv);
             v[3] = fv;
             v[4] = bv;
+            // Every third feature zeroed, so the sparse vector really skips indices; the model sees the same values.
+            double[] sv = dv.clone();
+            for (int j = 0; j < d; j += 3) sv[j] = 0;
+            v[5 + d] = Vectors.dense(sv).toSparse();
             out.add(RowFactory.create(v));
         }
         // parallelize slices the list in order, so partition contents (and so training) are reproducible.
