@@ -119,6 +119,28 @@ class CommandsTest {
     }
 
     @Test
+    void reportWritesTheFiguresAndAPageThatNamesThem() throws Exception {
+        Path images = TestData.idx(dir, "report-digits", 60, 4);
+        Path m = dir.resolve("report-digits.sae");
+        assertEquals(0, Cli.run("train", "--data", images.toString(), "--encoder", "16,4", "--epochs", "2", "--batch", "16", "--percentile", "90",
+                "--out", m.toString(), "--quiet").code);
+        Path out = dir.resolve("report");
+        Cli r = Cli.run("report", "--model", m.toString(), "--data", images.toString(), "--normal-class", "0", "--images", "6", "--out", out.toString());
+        assertEquals(0, r.code, r::toString);
+        String html = Files.readString(out.resolve("index.html"));
+        for (String f : new String[] {"errors_histogram.png", "reconstructions.png", "training_curves.png", "roc.png", "pr.png", "class_errors.png"}) {
+            java.awt.image.BufferedImage img = javax.imageio.ImageIO.read(out.resolve(f).toFile());
+            assertTrue(img != null && img.getWidth() > 100 && img.getHeight() > 100, f);
+            assertTrue(html.contains("src=\"" + f + "\""), "index.html shows " + f);
+        }
+        java.awt.image.BufferedImage grid = javax.imageio.ImageIO.read(out.resolve("reconstructions.png").toFile());
+        assertEquals(20 + 6 * Math.max(8 * 14 + 16, 150), grid.getWidth(), "six 8x8 digits shown");
+        assertTrue(html.contains("percentile 90"), "threshold rule on the page");
+        assertTrue(html.contains("threshold calibration"), "training-error statistics on the page");
+        assertFalse(html.contains("oneclass_auroc.png"));
+    }
+
+    @Test
     void aModelRefusesDataOfAnotherWidth() throws Exception {
         Path narrow = TestData.csv(dir.resolve("narrow.csv"), 20, 5, new int[0], 2);
         Cli r = Cli.run("score", "--model", model.toString(), "--data", narrow.toString(), "--label-col", "status");
