@@ -1,5 +1,6 @@
 package simdae.engine.io;
 
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -13,6 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.zip.ZipException;
 import simdae.engine.data.Dataset;
 
 /**
@@ -37,14 +39,14 @@ public final class CsvReader {
      *
      * @return what the pass found (rows, skipped rows, feature names, label texts by index)
      * @throws DataFormatException when the file is empty, a column reference does not resolve, no feature columns
-     *                             remain, or a row is bad and bad rows are not skipped
+     *                             remain, a row is bad and bad rows are not skipped, or a gzip file is corrupt
      * @throws IOException         when reading fails or the consumer throws
      * @throws IllegalArgumentException when {@code blockRows < 1} or a block would not fit in an array
      */
     public static CsvStats stream(Path file, CsvOptions opts, int blockRows, BlockConsumer consumer) throws IOException {
         if (blockRows < 1) throw new IllegalArgumentException("blockRows must be positive");
         String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
-        try (InputStream in = Compression.open(file); Reader r = new InputStreamReader(in, StandardCharsets.UTF_8)) {
+        try (InputStream in = open(file, name); Reader r = new InputStreamReader(in, StandardCharsets.UTF_8)) {
             CsvTokenizer t = new CsvTokenizer(r, name, opts.delimiter(), opts.quote());
             List<String> f = new ArrayList<>();
             if (!nextNonBlank(t, f)) throw new DataFormatException(name + ": no data: the file is empty");
@@ -144,6 +146,14 @@ public final class CsvReader {
     /** The dataset of {@link #readWithStats}. @throws IOException see there */
     public static Dataset read(Path file, CsvOptions opts) throws IOException {
         return readWithStats(file, opts).dataset();
+    }
+
+    private static InputStream open(Path file, String name) throws IOException {
+        try {
+            return Compression.open(file);
+        } catch (ZipException | EOFException e) {
+            throw CsvTokenizer.corrupt(name, e);
+        }
     }
 
     private static void flush(CsvBlock b, BlockConsumer consumer) throws IOException {
