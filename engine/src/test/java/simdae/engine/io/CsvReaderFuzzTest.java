@@ -29,7 +29,7 @@ class CsvReaderFuzzTest {
 
     @BeforeAll
     static void makeDir() throws IOException {
-        dir = Files.createTempDirectory("simdae-csv-fuzz");
+        dir = IdxReaderFuzzTest.scratchDir("simdae-csv-fuzz");
     }
 
     @AfterAll

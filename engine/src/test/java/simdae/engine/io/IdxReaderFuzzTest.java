@@ -27,7 +27,15 @@ class IdxReaderFuzzTest {
 
     @BeforeAll
     static void makeDir() throws IOException {
-        dir = Files.createTempDirectory("simdae-idx-fuzz");
+        dir = scratchDir("simdae-idx-fuzz");
+    }
+
+    /** A temporary folder, in memory (/dev/shm) where there is one: every input is written to a file, so this is
+     *  most of a target's speed (3-4 times as many executions per second here). */
+    static Path scratchDir(String prefix) throws IOException {
+        Path shm = Path.of("/dev/shm");
+        if (Files.isDirectory(shm) && Files.isWritable(shm)) return Files.createTempDirectory(shm, prefix);
+        return Files.createTempDirectory(prefix);
     }
 
     @AfterAll
