@@ -31,9 +31,9 @@ import simdae.engine.train.TrainingListener;
  * no preprocessing, threshold 0.01. The preprocessing is fitted on the training data only and stored in the model.
  *
  * <p><b>Memory.</b> {@link #trainInPlace} needs about {@code 4·n·d} bytes for the {@code n × d} training set (held
- * once, the caller's array) {@code + 8·n} (shuffle order, calibration errors) {@code + 20·P} (parameters, gradients,
- * Adam moments, transposed weights) {@code + 8·B·Σwidths} (activations and deltas of a batch of {@code B}); see
- * {@link Trainer}. {@link #train} and {@link #fit} keep the caller's rows unchanged and so add a second
+ * once, the caller's array) {@code + 4·n} (shuffle order) {@code + 20·P} (parameters, gradients, Adam moments,
+ * transposed weights) {@code + 8·B·Σwidths} (activations and deltas of a batch of {@code B}); see {@link Trainer}.
+ * The threshold calibration after training needs up to {@code 20·n} more (the errors and sorted copies of them). {@link #train} and {@link #fit} keep the caller's rows unchanged and so add a second
  * {@code 4·n·d}: for 20,000 MNIST rows that is 63 MB more, the difference between fitting in {@code -Xmx128m} or not.
  */
 public final class AutoencoderTrainer {
@@ -145,7 +145,8 @@ public final class AutoencoderTrainer {
     /**
      * As {@link #train}, but preprocesses the first {@code n} rows of {@code flat} in place and trains on them there,
      * so the training set is held once: afterwards {@code flat} holds the scaled values. Training then needs about
-     * {@code 4·n·d + 4·n + 20·P + 8·batch·Σwidths} bytes of heap (see {@link Trainer}).
+     * {@code 4·n·d + 4·n + 20·P + 8·batch·Σwidths} bytes of heap (see {@link Trainer}), then up to {@code 20·n} to
+     * calibrate the threshold.
      */
     public TrainedModel trainInPlace(float[] flat, int n) {
         check(flat, n);

@@ -14,8 +14,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Training memory is bounded by the formula on {@link simdae.engine.train.Trainer}: the training set once
  * ({@code 4·n·d}), plus {@code 20·P} for parameters, gradients, Adam moments and transposed weights, plus the batch
- * buffers. For 20,000 × 784 rows, {@code 784-32-784} ({@code P} = 50,992) and batch 256 that is 62.7 MB + 0.2 MB
- * (shuffle order, calibration errors) + 1.0 MB + 2.5 MB ≈ 66 MB, so a child JVM with {@code -Xmx128m} trains in
+ * buffers. For 20,000 × 784 rows, {@code 784-32-784} ({@code P} = 50,992) and batch 256 that is 62.7 MB + 0.1 MB
+ * (shuffle order) + 1.0 MB + 2.5 MB ≈ 66 MB (then 0.4 MB to calibrate the threshold), so a child JVM with {@code -Xmx128m} trains in
  * place, while the copying {@code train} (another 62.7 MB) cannot: nothing else keeps a second copy of the data.
  */
 class TrainingMemoryTest {

@@ -37,8 +37,9 @@ import simdae.engine.util.SplitMix64;
  * </pre>
  * Validation data adds its own {@code 4·nVal·d}. For example 20,000 × 784 samples, {@code 784-128-64-32-64-128-784}
  * ({@code P} = 222,384) and {@code B} = 256 need 62.7 MB + 0.1 MB + 4.4 MB + 3.3 MB ≈ 71 MB.
- * {@link simdae.engine.AutoencoderTrainer#train} adds a copy of the training set (another {@code 4·n·d}) and
- * {@code 4·n} for the calibration errors; {@link simdae.engine.AutoencoderTrainer#trainInPlace} does without the copy.
+ * {@link simdae.engine.AutoencoderTrainer#train} adds a copy of the training set (another {@code 4·n·d}), and its
+ * threshold calibration up to {@code 20·n} after training; {@link simdae.engine.AutoencoderTrainer#trainInPlace}
+ * does without the copy.
  */
 public final class Trainer implements AutoCloseable {
     private final Network net;
