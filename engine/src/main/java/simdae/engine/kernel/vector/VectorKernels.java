@@ -2,7 +2,6 @@ package simdae.engine.kernel.vector;
 
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorOperators;
-import jdk.incubator.vector.VectorShuffle;
 import jdk.incubator.vector.VectorSpecies;
 import simdae.engine.kernel.Kernels;
 import simdae.engine.nn.Activation;
@@ -410,22 +409,16 @@ public final class VectorKernels implements Kernels {
         return sumLanes(d.fma(d, acc));
     }
 
-    // Lane-swap shuffles (lane i with lane i ^ h) for the fixed-order sum below; only those below L are used.
-    private static final VectorShuffle<Float> SWAP1 = VectorShuffle.fromOp(S, i -> i ^ 1);
-    private static final VectorShuffle<Float> SWAP2 = VectorShuffle.fromOp(S, i -> (i ^ 2) % L);
-    private static final VectorShuffle<Float> SWAP4 = VectorShuffle.fromOp(S, i -> (i ^ 4) % L);
-    private static final VectorShuffle<Float> SWAP8 = VectorShuffle.fromOp(S, i -> (i ^ 8) % L);
-
     /**
-     * The sum of the lanes in one fixed order (halves added pairwise), whatever runs the code. Not
-     * {@code reduceLanes(ADD)}, whose order is unspecified: on JDK 25 C2 adds the lanes in another order than the
-     * interpreter, so the same row scored before and after JIT compilation differed in the last bits.
+     * Lane 0 + lane 1 + ... in that order. {@code reduceLanes(ADD)} leaves the order open: JDK 25's C2 adds the lanes
+     * as a tree while the interpreter adds them in sequence, so a score would change in its last bit once the method
+     * is compiled. A fixed order keeps every score identical whatever the JIT state, thread or JDK (and equal to
+     * JDK 17's ordered reduction). L is a constant to C2, so the loop unrolls into plain lane extracts.
      */
     private static float sumLanes(FloatVector v) {
-        if (L > 8) v = v.add(v.rearrange(SWAP8));
-        if (L > 4) v = v.add(v.rearrange(SWAP4));
-        if (L > 2) v = v.add(v.rearrange(SWAP2));
-        return v.add(v.rearrange(SWAP1)).lane(0);
+        float s = v.lane(0);
+        for (int i = 1; i < L; i++) s += v.lane(i);
+        return s;
     }
 
     @Override
