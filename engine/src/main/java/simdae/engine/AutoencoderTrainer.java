@@ -33,6 +33,12 @@ import simdae.engine.train.TrainingListener;
  *
  * <p>Defaults are the notebook's: ReLU hidden layers, sigmoid output, Adam (lr 0.001), MSE, batch 256, 10 epochs,
  * no preprocessing, threshold 0.01. The preprocessing is fitted on the training data only and stored in the model.
+ *
+ * <p><b>Memory.</b> {@link #trainInPlace} needs about {@code 4·n·d} bytes for the {@code n × d} training set (held
+ * once, the caller's array) {@code + 4·n} (shuffle order) {@code + 20·P} (parameters, gradients, Adam moments,
+ * transposed weights) {@code + 8·B·Σwidths} (activations and deltas of a batch of {@code B}); see {@link Trainer}.
+ * The threshold calibration after training needs up to {@code 20·n} more (the errors and sorted copies of them). {@link #train} and {@link #fit} keep the caller's rows unchanged and so add a second
+ * {@code 4·n·d}: for 20,000 MNIST rows that is 63 MB more, the difference between fitting in {@code -Xmx128m} or not.
  */
 public final class AutoencoderTrainer {
 
@@ -153,11 +159,24 @@ public final class AutoencoderTrainer {
         return AnomalyDetector.of(train(flat, n), kernels);
     }
 
-    /** Trains and returns the model itself (to save it, or inspect it). */
+    /**
+     * Trains and returns the model itself (to save it, or inspect it). {@code flat} is left unchanged, which costs a
+     * copy of the training set ({@code n × inputSize × 4} bytes); {@link #trainInPlace} avoids it.
+     */
     public TrainedModel train(float[] flat, int n) {
-        if (n < 1) throw new IllegalArgumentException("no training rows");
-        if (flat.length < (long) n * inputSize) throw new IllegalArgumentException("expected " + n + " × " + inputSize + " values, got " + flat.length);
-        float[] x = Arrays.copyOf(flat, n * inputSize);
+        check(flat, n);
+        return trainInPlace(Arrays.copyOf(flat, n * inputSize), n);
+    }
+
+    /**
+     * As {@link #train}, but preprocesses the first {@code n} rows of {@code flat} in place and trains on them there,
+     * so the training set is held once: afterwards {@code flat} holds the scaled values. Training then needs about
+     * {@code 4·n·d + 4·n + 20·P + 8·batch·Σwidths} bytes of heap (see {@link Trainer}), then up to {@code 20·n} to
+     * calibrate the threshold.
+     */
+    public TrainedModel trainInPlace(float[] flat, int n) {
+        check(flat, n);
+        float[] x = flat;
         Preprocessing pre = fitPreprocessing(x, n);
         pre.applyInPlace(x, 0, n, inputSize);
         float[] val = null;
@@ -190,6 +209,11 @@ public final class AutoencoderTrainer {
                 config.threads(), kernels.name() + "-" + kernels.laneWidth(), Version.get(), System.currentTimeMillis(), n,
                 loss, valLoss, secs);
         return new TrainedModel(net, pre, th, info);
+    }
+
+    private void check(float[] flat, int n) {
+        if (n < 1) throw new IllegalArgumentException("no training rows");
+        if (flat.length < (long) n * inputSize) throw new IllegalArgumentException("expected " + n + " × " + inputSize + " values, got " + flat.length);
     }
 
     private Preprocessing fitPreprocessing(float[] x, int n) {

@@ -2,6 +2,7 @@ package simdae.engine;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -71,5 +72,77 @@ class ConcurrentScoringTest {
         }
         trainer.join();
         assertEquals(expected[0], det.score(rows[0]));
+    }
+    /**
+     * Training one model while 4 threads score another, in the same JVM: the trained weights are bitwise those of
+     * the same training run done alone, and every score is bitwise the score computed alone.
+     */
+    @Test
+    void trainingWhileOtherThreadsScoreChangesNeitherResult() throws Exception {
+        int d = 48, n = 256, trainRows = 1500;
+        SplitMix64 r = new SplitMix64(11);
+        float[] trainData = new float[trainRows * d];
+        for (int i = 0; i < trainData.length; i++) trainData[i] = r.nextFloat();
+        TrainConfig cfg = TrainConfig.defaults().withEpochs(6).withBatchSize(32).withSeed(5).withThreads(2);
+
+        // Both results computed alone first.
+        Network alone = Network.autoencoder(d, 24, 8).initGlorot(9);
+        try (Trainer t = new Trainer(alone, cfg)) {
+            t.fit(trainData, trainRows, null, 0, null);
+        }
+        AnomalyDetector det = AnomalyDetector.of(new TrainedModel(Network.autoencoder(d, 16, 4).initGlorot(2), null, null, null));
+        float[] rows = new float[n * d];
+        for (int i = 0; i < rows.length; i++) rows[i] = r.nextFloat();
+        int[] expected = new int[n];
+        for (int i = 0; i < n; i++) expected[i] = Float.floatToRawIntBits(det.score(java.util.Arrays.copyOfRange(rows, i * d, (i + 1) * d)));
+
+        // Now together.
+        Network together = Network.autoencoder(d, 24, 8).initGlorot(9);
+        java.util.concurrent.atomic.AtomicBoolean training = new java.util.concurrent.atomic.AtomicBoolean(true);
+        ExecutorService pool = Executors.newFixedThreadPool(5);
+        try {
+            Future<?> trained = pool.submit(() -> {
+                try (Trainer t = new Trainer(together, cfg)) {
+                    t.fit(trainData, trainRows, null, 0, null);
+                } finally {
+                    training.set(false);
+                }
+            });
+            List<Future<Integer>> scorers = new ArrayList<>();
+            for (int th = 0; th < 4; th++) {
+                final int offset = th;
+                scorers.add(pool.submit(() -> {
+                    float[] row = new float[d];
+                    int calls = 0;
+                    // At least two passes; then keep going for as long as the training runs.
+                    for (int pass = 0; pass < 2 || training.get(); pass++) {
+                        for (int k = 0; k < n; k++) {
+                            int i = (k * 5 + offset * 31 + pass) % n;
+                            System.arraycopy(rows, i * d, row, 0, d);
+                            int got = Float.floatToRawIntBits(det.score(row));
+                            if (got != expected[i]) {
+                                throw new AssertionError("row " + i + " scored " + Float.intBitsToFloat(got) + " alongside training, "
+                                        + Float.intBitsToFloat(expected[i]) + " alone");
+                            }
+                            calls++;
+                        }
+                    }
+                    return calls;
+                }));
+            }
+            trained.get();
+            int calls = 0;
+            for (Future<Integer> f : scorers) calls += f.get();
+            assertTrue(calls >= 4 * 2 * n, "scored " + calls + " times");
+        } finally {
+            pool.shutdown();
+        }
+        float[] a = alone.params(), b = together.params();
+        assertEquals(a.length, b.length);
+        for (int i = 0; i < a.length; i++) {
+            if (Float.floatToRawIntBits(a[i]) != Float.floatToRawIntBits(b[i])) {
+                throw new AssertionError("parameter " + i + " trained alongside scoring is " + b[i] + ", alone " + a[i]);
+            }
+        }
     }
 }

@@ -1,5 +1,6 @@
 package simdae.engine.io;
 
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -13,6 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.zip.ZipException;
 import simdae.engine.data.Dataset;
 
 /**
@@ -28,23 +30,26 @@ import simdae.engine.data.Dataset;
 public final class CsvReader {
     /** Rows per block used by {@link #read}. */
     private static final int READ_BLOCK = 4096;
+    /** Most values in one block (4 MB): a wide file gets fewer rows per block, never less than one. */
+    private static final int BLOCK_VALUES = 1 << 20;
     private static final String NOT_A_NUMBER = "not a number: ";
 
     private CsvReader() {}
 
     /**
-     * Streams {@code file} to {@code consumer} in blocks of up to {@code blockRows} rows.
+     * Streams {@code file} to {@code consumer} in blocks of up to {@code blockRows} rows; fewer for a wide file, so
+     * that a block holds at most 2^20 values (or one row).
      *
      * @return what the pass found (rows, skipped rows, feature names, label texts by index)
      * @throws DataFormatException when the file is empty, a column reference does not resolve, no feature columns
-     *                             remain, or a row is bad and bad rows are not skipped
+     *                             remain, a row is bad and bad rows are not skipped, or a gzip file is corrupt
      * @throws IOException         when reading fails or the consumer throws
-     * @throws IllegalArgumentException when {@code blockRows < 1} or a block would not fit in an array
+     * @throws IllegalArgumentException when {@code blockRows < 1}
      */
     public static CsvStats stream(Path file, CsvOptions opts, int blockRows, BlockConsumer consumer) throws IOException {
         if (blockRows < 1) throw new IllegalArgumentException("blockRows must be positive");
         String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
-        try (InputStream in = Compression.open(file); Reader r = new InputStreamReader(in, StandardCharsets.UTF_8)) {
+        try (InputStream in = open(file, name); Reader r = new InputStreamReader(in, StandardCharsets.UTF_8)) {
             CsvTokenizer t = new CsvTokenizer(r, name, opts.delimiter(), opts.quote());
             List<String> f = new ArrayList<>();
             if (!nextNonBlank(t, f)) throw new DataFormatException(name + ": no data: the file is empty");
@@ -67,11 +72,11 @@ public final class CsvReader {
             }
             if (d == 0) throw new DataFormatException(name + ": no feature columns left after removing the label and ignored columns");
             cols = Arrays.copyOf(cols, d);
-            if ((long) blockRows * d > IdxHeader.MAX_ELEMENTS) throw new IllegalArgumentException("block of " + blockRows + " rows x " + d + " is too large");
+            int rowsPerBlock = Math.min(blockRows, Math.max(1, BLOCK_VALUES / d));
 
             List<String> classes = label >= 0 ? new ArrayList<>() : null;
             Map<String, Integer> classIndex = new HashMap<>();
-            CsvBlock b = new CsvBlock(blockRows, d, label >= 0, classes == null ? new ArrayList<>() : classes);
+            CsvBlock b = new CsvBlock(rowsPerBlock, d, label >= 0, classes == null ? new ArrayList<>() : classes);
             Cells cells = new Cells(name);
             long accepted = 0, skipped = 0;
             String firstSkip = null;
@@ -101,7 +106,7 @@ public final class CsvReader {
                     b.labels[b.rows] = k;
                 }
                 accepted++;
-                if (++b.rows == blockRows) flush(b, consumer);
+                if (++b.rows == rowsPerBlock) flush(b, consumer);
             }
             if (b.rows > 0) flush(b, consumer);
             return new CsvStats(accepted, skipped, firstSkip, header, featureNames, classes);
@@ -144,6 +149,14 @@ public final class CsvReader {
     /** The dataset of {@link #readWithStats}. @throws IOException see there */
     public static Dataset read(Path file, CsvOptions opts) throws IOException {
         return readWithStats(file, opts).dataset();
+    }
+
+    private static InputStream open(Path file, String name) throws IOException {
+        try {
+            return Compression.open(file);
+        } catch (ZipException | EOFException e) {
+            throw CsvTokenizer.corrupt(name, e);
+        }
     }
 
     private static void flush(CsvBlock b, BlockConsumer consumer) throws IOException {

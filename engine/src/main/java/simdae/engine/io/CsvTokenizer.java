@@ -1,8 +1,10 @@
 package simdae.engine.io;
 
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.Reader;
 import java.util.List;
+import java.util.zip.ZipException;
 
 /**
  * Splits delimited text into records of fields following RFC 4180: fields may be quoted, a doubled quote inside a
@@ -98,9 +100,18 @@ final class CsvTokenizer {
         return c;
     }
 
+    /** A damaged gzip file is bad data, reported like any other: a DataFormatException naming the file. */
+    static DataFormatException corrupt(String name, IOException e) {
+        return new DataFormatException(name + ": corrupt or truncated gzip stream: " + e.getMessage(), e);
+    }
+
     private int raw() throws IOException {
         if (pos == lim) {
-            lim = in.read(buf, 0, buf.length);
+            try {
+                lim = in.read(buf, 0, buf.length);
+            } catch (ZipException | EOFException e) {
+                throw corrupt(name, e);
+            }
             pos = 0;
             if (lim <= 0) {
                 lim = 0;

@@ -28,18 +28,21 @@ public final class IdxReader {
     /**
      * Reads just the header of {@code file}, validated (including, for raw files, the length check).
      *
-     * @throws DataFormatException when the header is invalid or a raw file's length does not match it
+     * @throws DataFormatException when the header is invalid, a raw file's length does not match it, or the gzip
+     *                             stream is corrupt
      * @throws IOException         when the file cannot be read
      */
     public static IdxHeader readHeader(Path file) throws IOException {
         try (InputStream in = Compression.open(file)) {
             return IdxHeader.read(in, name(file), rawSize(file));
+        } catch (ZipException | EOFException e) {
+            throw corrupt(name(file), e);
         }
     }
 
     /**
      * Whether {@code file} starts like an IDX file: zero magic, a known type code and a plausible rank. Used to sniff
-     * files with no telling extension; does not validate sizes.
+     * files with no telling extension; does not validate sizes. A corrupt gzip file does not look like one.
      *
      * @throws IOException when the file cannot be read
      */
@@ -48,6 +51,8 @@ public final class IdxReader {
             byte[] m = in.readNBytes(4);
             return m.length == 4 && m[0] == 0 && m[1] == 0 && IdxType.fromCode(m[2] & 0xFF) != null
                     && (m[3] & 0xFF) >= 1 && (m[3] & 0xFF) <= IdxHeader.MAX_DIMS;
+        } catch (ZipException | EOFException e) {
+            return false;
         }
     }
 
@@ -63,14 +68,41 @@ public final class IdxReader {
      */
     public static IdxArray read(Path file, boolean scaleUbyte) throws IOException {
         String name = name(file);
-        try (InputStream in = Compression.open(file)) {
-            long size = rawSize(file);
+        long size = rawSize(file);
+        try {
+            return read(Compression.open(file), name, size, scaleUbyte);
+        } catch (ZipException | EOFException e) {
+            throw corrupt(name, e);
+        }
+    }
+
+    /**
+     * Reads a whole IDX stream, raw or gzip, as floats (see {@link #read(Path, boolean)}). Its length is unknown, so
+     * the values are read in bounded chunks into an array that grows only as data arrives. Reads {@code in} to its
+     * end and closes it.
+     *
+     * @param name names the data in error messages
+     * @throws DataFormatException as {@link #read(Path, boolean)}
+     * @throws IOException         when reading fails
+     */
+    public static IdxArray read(InputStream in, String name, boolean scaleUbyte) throws IOException {
+        try (InputStream raw = in) {
+            return read(Compression.decompressing(raw), name, -1, scaleUbyte);
+        } catch (ZipException | EOFException e) {
+            throw corrupt(name, e);
+        }
+    }
+
+    private static IdxArray read(InputStream data, String name, long size, boolean scaleUbyte) throws IOException {
+        try (InputStream in = data) {
             IdxHeader h = IdxHeader.read(in, name, size);
             float[] v = new Body(in, name, h, size >= 0).floats(scaleUbyte && h.type() == IdxType.UBYTE);
             return new IdxArray(h, v);
-        } catch (ZipException | EOFException e) {
-            throw new DataFormatException(name + ": corrupt or truncated gzip stream: " + e.getMessage(), e);
         }
+    }
+
+    private static DataFormatException corrupt(String name, IOException e) {
+        return new DataFormatException(name + ": corrupt or truncated gzip stream: " + e.getMessage(), e);
     }
 
     /**
@@ -90,7 +122,7 @@ public final class IdxReader {
                 throw new DataFormatException(name + ": labels must have shape [n] or [n, 1], file has " + h.describe());
             return new Body(in, name, h, size >= 0).ints();
         } catch (ZipException | EOFException e) {
-            throw new DataFormatException(name + ": corrupt or truncated gzip stream: " + e.getMessage(), e);
+            throw corrupt(name, e);
         }
     }
 

@@ -24,6 +24,22 @@ import simdae.engine.util.SplitMix64;
  *
  * <p>Shuffling uses a generator seeded from {@code (seed, epoch)}, so a run resumed at an epoch boundary replays the
  * same batches as an uninterrupted one.
+ *
+ * <p><b>Memory.</b> The trainer reads the caller's arrays in place and never copies the training set. For {@code n}
+ * samples of width {@code d}, a network of {@code P} parameters with layer widths {@code w0..wL} (input included) and
+ * batch size {@code B}, training holds on the heap, in bytes:
+ * <pre>
+ *   4·n·d                 the training set, float32, once (the caller's array; 8·n·d when targets differ)
+ * + 4·n                   the epoch's shuffle order
+ * + 20·P                  parameters, gradients, Adam's two moments and a transposed copy of the weights (5 × P × 4)
+ * + 4·B·(Σw + Σw − w0)    activations of every layer and the deltas of every layer but the input (≈ 8·B·Σw)
+ * + O(B + threads)        per-row losses and flags
+ * </pre>
+ * Validation data adds its own {@code 4·nVal·d}. For example 20,000 × 784 samples, {@code 784-128-64-32-64-128-784}
+ * ({@code P} = 222,384) and {@code B} = 256 need 62.7 MB + 0.1 MB + 4.4 MB + 3.3 MB ≈ 71 MB.
+ * {@link simdae.engine.AutoencoderTrainer#train} adds a copy of the training set (another {@code 4·n·d}), and its
+ * threshold calibration up to {@code 20·n} after training; {@link simdae.engine.AutoencoderTrainer#trainInPlace}
+ * does without the copy.
  */
 public final class Trainer implements AutoCloseable {
     private final Network net;

@@ -1,6 +1,11 @@
 package simdae.engine.train;
 
-/** Thrown when the loss or a parameter stops being finite; names where it happened. */
+/**
+ * Thrown when the loss or a parameter stops being finite; names where it happened. {@link Trainer#fit} checks after
+ * every batch and throws at the first bad one, before any later batch runs or the epoch ends (so no listener sees
+ * that epoch finish and no per-epoch checkpoint is written over the last good one). The network in memory then holds
+ * the weights of the failing step: reload the last checkpoint to go on.
+ */
 public final class TrainingDivergedException extends RuntimeException {
     private static final long serialVersionUID = 1L;
     private final int epoch;

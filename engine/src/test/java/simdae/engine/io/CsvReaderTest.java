@@ -178,4 +178,24 @@ class CsvReaderTest {
             }
         }
     }
+
+    @Test
+    void aVeryWideFileReadsInBoundedBlocks() throws IOException {
+        // 600,000 columns: a block of 4096 such rows would be 2.4 G floats (an IllegalArgumentException, and 64 MB
+        // already for a 4,096-column line of 8 KB). Blocks now hold at most 2^20 values, or one row.
+        int d = 600_000;
+        StringBuilder sb = new StringBuilder(2 * d * 2 + 2);
+        for (int r = 0; r < 2; r++) {
+            for (int j = 0; j < d; j++) sb.append(j == 0 ? "" : ",").append(j % 10);
+            sb.append('\n');
+        }
+        Path p = file("wide.csv", sb.toString());
+        Dataset w = CsvReader.read(p, new CsvOptions());
+        assertEquals(2, w.n());
+        assertEquals(d, w.d());
+        assertEquals(9f, w.x()[d + 599_999]);
+        int[] most = {0};
+        CsvReader.stream(p, new CsvOptions(), 4096, b -> most[0] = Math.max(most[0], b.x().length));
+        assertEquals(d, most[0], "one row per block");
+    }
 }
