@@ -55,7 +55,8 @@ final class TrainingRun {
         Path ckpt = a.resume != null ? a.resume : a.checkpointDir;
         if (ckpt != null) t.checkpoints(ckpt, a.resume != null);
         if (progress != null) t.listener(new KerasProgress(progress, Terminal.interactive(), a.epochs));
-        return t.train(train.x(), train.n());
+        // In place: the rows are scaled where they lie instead of copied (the command does not need them raw again).
+        return t.trainInPlace(train.x(), train.n());
     }
 
     /** {@code auto}: 8-bit images (values above 1) are divided by 255, other images kept, CSV rows min-max scaled. */
