@@ -6,6 +6,7 @@ import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import simdae.cli.Json;
 import simdae.cli.eval.BinaryMetrics;
 import simdae.cli.eval.Evaluation;
 import simdae.engine.AnomalyDetector;
@@ -69,7 +70,7 @@ public final class EvalCommand extends BaseCommand {
         Optional<BinaryMetrics> forP = precision == null ? Optional.empty() : ev.lowestThresholdForPrecision(precision);
         Optional<BinaryMetrics> forR = recall == null ? Optional.empty() : ev.highestThresholdForRecall(recall);
         if (json) {
-            out().println("{\"samples\": " + ev.size() + ", \"anomalies\": " + ev.anomalies() + ", \"truth\": " + RowWriter.quote(labels.describe())
+            out().println("{\"samples\": " + ev.size() + ", \"anomalies\": " + ev.anomalies() + ", \"truth\": " + Json.str(labels.describe())
                     + ", \"auroc\": " + ev.auroc() + ", \"auprc\": " + ev.averagePrecision()
                     + ", \"atModelThreshold\": " + json(at) + ", \"bestF1\": " + json(best)
                     + (precision == null ? "" : ", \"forPrecision\": " + forP.map(EvalCommand::json).orElse("null"))

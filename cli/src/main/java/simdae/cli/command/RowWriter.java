@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Locale;
+import simdae.cli.Json;
 
 /**
  * Writes {@code index,label,error,anomaly} rows as CSV or JSON, to stdout or to a file. A file is written beside
@@ -42,7 +43,7 @@ final class RowWriter implements AutoCloseable {
     void row(long index, String label, float error, boolean anomaly) throws IOException {
         if (json) {
             w.write(rows == 0 ? "\n" : ",\n");
-            w.write("{\"index\":" + index + ",\"label\":" + (label == null ? "null" : quote(label))
+            w.write("{\"index\":" + index + ",\"label\":" + (label == null ? "null" : Json.str(label))
                     + ",\"error\":" + fmt(error) + ",\"anomaly\":" + anomaly + "}");
         } else {
             w.write(index + "," + (label == null ? "" : csvCell(label)) + "," + fmt(error) + "," + anomaly + "\n");
@@ -79,22 +80,5 @@ final class RowWriter implements AutoCloseable {
 
     private static String csvCell(String s) {
         return s.indexOf(',') >= 0 || s.indexOf('"') >= 0 || s.indexOf('\n') >= 0 ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
-    }
-
-    static String quote(String s) {
-        StringBuilder sb = new StringBuilder("\"");
-        for (char c : s.toCharArray()) {
-            switch (c) {
-                case '"': sb.append("\\\""); break;
-                case '\\': sb.append("\\\\"); break;
-                case '\n': sb.append("\\n"); break;
-                case '\r': sb.append("\\r"); break;
-                case '\t': sb.append("\\t"); break;
-                default:
-                    if (c < 0x20) sb.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
-                    else sb.append(c);
-            }
-        }
-        return sb.append('"').toString();
     }
 }

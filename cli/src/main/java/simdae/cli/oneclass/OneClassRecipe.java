@@ -1,5 +1,7 @@
 package simdae.cli.oneclass;
 
+import simdae.cli.Json;
+
 import java.util.Arrays;
 import simdae.engine.data.Preprocessing;
 import simdae.engine.train.TrainConfig;

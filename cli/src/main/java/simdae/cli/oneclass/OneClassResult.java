@@ -1,5 +1,7 @@
 package simdae.cli.oneclass;
 
+import simdae.cli.Json;
+
 import java.util.List;
 import java.util.Locale;
 

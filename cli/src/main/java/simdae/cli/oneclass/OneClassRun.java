@@ -1,5 +1,7 @@
 package simdae.cli.oneclass;
 
+import simdae.cli.Json;
+
 /**
  * One (normal class, seed) run of the one-class protocol.
  *

@@ -1,5 +1,7 @@
 package simdae.cli.report;
 
+import simdae.cli.Json;
+
 import java.util.Locale;
 
 /** Escaping for the two text formats the report writes by hand: HTML and JSON. */
@@ -26,40 +28,18 @@ final class Text {
         return sb.toString();
     }
 
-    /** A quoted JSON string: quotes, backslashes and control characters escaped; {@code null} for null. */
+    /** A quoted JSON string; see {@link Json#str}. */
     static String json(String s) {
-        if (s == null) return "null";
-        StringBuilder sb = new StringBuilder(s.length() + 2).append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"': sb.append("\\\""); break;
-                case '\\': sb.append("\\\\"); break;
-                case '\n': sb.append("\\n"); break;
-                case '\r': sb.append("\\r"); break;
-                case '\t': sb.append("\\t"); break;
-                case '\b': sb.append("\\b"); break;
-                case '\f': sb.append("\\f"); break;
-                default:
-                    // U+2028/2029 are valid JSON but end a line in older JavaScript; escaping them costs nothing.
-                    if (c < 0x20 || c == '\u2028' || c == '\u2029') sb.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
-                    else sb.append(c);
-            }
-        }
-        return sb.append('"').toString();
+        return Json.str(s);
     }
 
-    /** A JSON number; NaN and infinities, which JSON cannot express, become {@code null}. */
+    /** A JSON number; see {@link Json#num(double)}. */
     static String json(double v) {
-        if (!Double.isFinite(v)) return "null";
-        if (v == Math.rint(v) && Math.abs(v) < 1e15) return String.valueOf((long) v);
-        return String.valueOf(v);
+        return Json.num(v);
     }
 
-    /** A float-derived value as its shortest float decimal ({@code 0.001}, not {@code 0.0010000000474974513}). */
+    /** A float-derived value as its shortest float decimal; see {@link Json#numFromFloat}. */
     static String jsonFloat(double v) {
-        if (!Double.isFinite(v)) return "null";
-        float f = (float) v;
-        return f == v ? json(Double.parseDouble(Float.toString(f))) : json(v);
+        return Json.numFromFloat(v);
     }
 }

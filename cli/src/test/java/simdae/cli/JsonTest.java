@@ -1,4 +1,4 @@
-package simdae.cli.oneclass;
+package simdae.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
