@@ -141,6 +141,20 @@ class CommandsTest {
     }
 
     @Test
+    void oneClassBenchmarkPrintsTheTableAndWritesItsBarChart() throws Exception {
+        Path train = TestData.idx(dir, "oc-train", 80, 6), test = TestData.idx(dir, "oc-test", 40, 7);
+        Path out = dir.resolve("oc.json"), report = dir.resolve("oc-report");
+        Cli r = Cli.run("oneclass", "--data", train.toString(), "--test", test.toString(), "--seeds", "2", "--recipe", "plain",
+                "--epochs", "3", "--out", out.toString(), "--report", report.toString(), "--quiet");
+        assertEquals(0, r.code, r::toString);
+        assertTrue(r.out.contains("AUROC mean ± std") && r.out.lines().anyMatch(l -> l.startsWith("mean")), r.out);
+        assertTrue(Files.readString(out).contains("\"meanAuroc\""));
+        assertTrue(javax.imageio.ImageIO.read(report.resolve("oneclass_auroc.png").toFile()) != null);
+        String html = Files.readString(report.resolve("index.html"));
+        assertTrue(html.contains("oneclass_auroc.png") && !html.contains("errors_histogram.png"), html);
+    }
+
+    @Test
     void aModelRefusesDataOfAnotherWidth() throws Exception {
         Path narrow = TestData.csv(dir.resolve("narrow.csv"), 20, 5, new int[0], 2);
         Cli r = Cli.run("score", "--model", model.toString(), "--data", narrow.toString(), "--label-col", "status");

@@ -14,6 +14,8 @@ import simdae.cli.oneclass.OneClassBenchmark;
 import simdae.cli.oneclass.OneClassRecipe;
 import simdae.cli.oneclass.OneClassResult;
 import simdae.cli.oneclass.ScoreKind;
+import simdae.cli.report.ReportInput;
+import simdae.cli.report.ReportWriter;
 import simdae.engine.data.Dataset;
 import simdae.engine.util.AtomicFiles;
 
@@ -56,6 +58,9 @@ public final class OneClassCommand extends BaseCommand {
     @Option(names = "--out", paramLabel = "FILE", description = "Also write the result here (JSON when the name ends in .json, else the table).")
     Path outFile;
 
+    @Option(names = "--report", paramLabel = "DIR", description = "Also write a report (index.html with the AUROC bar chart) into DIR.")
+    Path report;
+
     @Option(names = "--quiet", description = "No per-run progress.")
     boolean quiet;
 
@@ -95,6 +100,18 @@ public final class OneClassCommand extends BaseCommand {
             Path abs = outFile.toAbsolutePath();
             if (abs.getParent() != null) Files.createDirectories(abs.getParent());
             AtomicFiles.write(abs, ByteBuffer.wrap((fileJson ? res.toJson() : res.toTable()).getBytes(StandardCharsets.UTF_8)));
+        }
+        if (report != null) {
+            ReportInput.Builder b = ReportInput.builder("simdae one-class benchmark", new float[0], 0)
+                    .source("train " + data + ", test " + testSpec)
+                    .put("protocol", "per class k: train on k's training rows only, score the whole test set, AUROC with k normal")
+                    .put("recipe", r.toJson())
+                    .put("classes × seeds", ks.length + " × " + seeds)
+                    .put("mean AUROC", String.format(Locale.ROOT, "%.4f", res.meanAuroc()))
+                    .put("wall time", String.format(Locale.ROOT, "%.0f s", secs))
+                    .oneClass(res.classes());
+            ReportWriter.write(b.build(), report);
+            if (!quiet) err().println("report: " + report.resolve(ReportWriter.INDEX));
         }
         return 0;
     }

@@ -77,17 +77,22 @@ final class HtmlPage {
 
     private static void summary(StringBuilder sb, ReportInput in, ReportNumbers nums, Map<FigureFile, Figure> fig) {
         ErrorStats s = nums.stats();
-        sb.append("<section id=\"summary\">\n<h2>Summary</h2>\n<p class=\"headline\"><strong>").append(nums.aboveThreshold())
-                .append("</strong> of ").append(s.count()).append(" samples (").append(Text.html(Format.percent(nums.fractionAbove())))
-                .append(") have a reconstruction error above the threshold ").append(Text.html(Format.number(in.threshold()))).append(".</p>\n");
+        sb.append("<section id=\"summary\">\n<h2>Summary</h2>\n");
+        if (s != null) {
+            sb.append("<p class=\"headline\"><strong>").append(nums.aboveThreshold())
+                    .append("</strong> of ").append(s.count()).append(" samples (").append(Text.html(Format.percent(nums.fractionAbove())))
+                    .append(") have a reconstruction error above the threshold ").append(Text.html(Format.number(in.threshold()))).append(".</p>\n");
+        }
         sb.append("<table class=\"kv\">\n");
-        row(sb, "Samples", String.valueOf(s.count()));
-        row(sb, "Threshold", in.thresholdDescription());
-        row(sb, "Above threshold", nums.aboveThreshold() + " (" + Format.percent(nums.fractionAbove()) + ")");
-        row(sb, "Mean error", Format.number(s.mean()));
-        row(sb, "Median error", Format.number(s.p50()));
-        row(sb, "p99 error", Format.number(s.p99()));
-        row(sb, "Min / max error", Format.number(s.min()) + " / " + Format.number(s.max()));
+        if (s != null) {
+            row(sb, "Samples", String.valueOf(s.count()));
+            row(sb, "Threshold", in.thresholdDescription());
+            row(sb, "Above threshold", nums.aboveThreshold() + " (" + Format.percent(nums.fractionAbove()) + ")");
+            row(sb, "Mean error", Format.number(s.mean()));
+            row(sb, "Median error", Format.number(s.p50()));
+            row(sb, "p99 error", Format.number(s.p99()));
+            row(sb, "Min / max error", Format.number(s.min()) + " / " + Format.number(s.max()));
+        }
         for (Map.Entry<String, String> e : in.summary().entrySet()) row(sb, e.getKey(), e.getValue());
         sb.append("</table>\n");
         figure(sb, fig.get(FigureFile.ERRORS_HISTOGRAM));

@@ -142,7 +142,7 @@ public final class ReportInput {
 
         private Builder(String title, float[] errors, double threshold) {
             if (title == null || title.isBlank()) throw new IllegalArgumentException("title must not be blank");
-            if (errors == null || errors.length == 0) throw new IllegalArgumentException("no errors to report");
+            if (errors == null) throw new IllegalArgumentException("errors must not be null (empty for a report without per-sample errors)");
             for (int i = 0; i < errors.length; i++) {
                 // A NaN error would silently vanish from every chart and skew every statistic; refuse it here.
                 if (!Float.isFinite(errors[i])) throw new IllegalArgumentException("error " + i + " is " + errors[i]);

@@ -8,7 +8,8 @@ import simdae.engine.detect.ErrorStats;
  * The numbers computed once from a {@link ReportInput} and shared by the figures, the page and the JSON, so they
  * cannot disagree.
  *
- * @param stats statistics of all errors
+ * @param stats statistics of all errors, or {@code null} for a report without per-sample errors (the one-class
+ *              benchmark's)
  * @param aboveThreshold samples whose error is strictly above the threshold (as {@code Threshold.isAnomaly})
  * @param classes per-class box-plot numbers, empty without labels
  * @param classAbove per class (parallel to {@code classes}), samples above the threshold
@@ -19,6 +20,7 @@ record ReportNumbers(ErrorStats stats, int aboveThreshold, List<ClassErrorSummar
         float[] e = in.errorsView();
         int above = 0;
         for (float v : e) if (v > in.threshold()) above++;
+        if (e.length == 0) return new ReportNumbers(null, 0, List.of(), new int[0]);
         if (in.labels().isEmpty()) return new ReportNumbers(ErrorStats.of(e), above, List.of(), new int[0]);
         int[] labels = in.labels().get().labels();
         List<ClassErrorSummary> classes = ClassErrorSummary.perClass(e, labels, in.labels().get().classNames());
@@ -32,6 +34,6 @@ record ReportNumbers(ErrorStats stats, int aboveThreshold, List<ClassErrorSummar
 
     /** Fraction of samples above the threshold. */
     double fractionAbove() {
-        return stats.count() == 0 ? 0 : (double) aboveThreshold / stats.count();
+        return stats == null || stats.count() == 0 ? 0 : (double) aboveThreshold / stats.count();
     }
 }

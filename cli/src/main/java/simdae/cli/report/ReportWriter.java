@@ -65,7 +65,7 @@ public final class ReportWriter {
     /** Renders the figures whose data is present, in page order, without writing anything. */
     static List<Figure> figures(ReportInput in, ReportNumbers nums) {
         List<Figure> out = new ArrayList<>();
-        out.add(HistogramFigure.figure(in, nums));
+        if (nums.stats() != null) out.add(HistogramFigure.figure(in, nums));
         in.images().ifPresent(g -> out.add(ReconstructionGrid.figure(in, g)));
         in.training().ifPresent(h -> out.add(TrainingCurvesFigure.figure(h)));
         in.evaluation().ifPresent(r -> {

@@ -26,7 +26,7 @@ final class SummaryJson {
         field(sb, "aboveThreshold", String.valueOf(nums.aboveThreshold()));
         field(sb, "fractionAbove", Text.json(nums.fractionAbove()));
         ErrorStats s = nums.stats();
-        field(sb, "errors", "{\"mean\": " + Text.json(s.mean()) + ", \"std\": " + Text.json(s.std()) + ", \"min\": " + Text.jsonFloat(s.min())
+        if (s != null) field(sb, "errors", "{\"mean\": " + Text.json(s.mean()) + ", \"std\": " + Text.json(s.std()) + ", \"min\": " + Text.jsonFloat(s.min())
                 + ", \"median\": " + Text.json(s.p50()) + ", \"p90\": " + Text.json(s.p90()) + ", \"p95\": " + Text.json(s.p95())
                 + ", \"p99\": " + Text.json(s.p99()) + ", \"max\": " + Text.jsonFloat(s.max()) + "}");
         StringBuilder kv = new StringBuilder("{");

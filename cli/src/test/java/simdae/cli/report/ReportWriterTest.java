@@ -185,7 +185,7 @@ class ReportWriterTest {
     @Test
     void inputsAreValidated() {
         assertThrows(IllegalArgumentException.class, () -> ReportInput.builder("x", new float[] {0.1f, Float.NaN}, 0.01));
-        assertThrows(IllegalArgumentException.class, () -> ReportInput.builder("x", new float[0], 0.01));
+        assertThrows(IllegalArgumentException.class, () -> ReportInput.builder("x", null, 0.01));
         assertThrows(IllegalArgumentException.class, () -> ReportInput.builder("x", new float[] {0.1f}, Double.NaN));
         assertThrows(IllegalArgumentException.class, () -> new ImageGrid(new float[784 * 3], new float[784 * 3], 28, 28, new boolean[1], 10));
         assertThrows(IllegalArgumentException.class, () -> ReportInput.builder("x", new float[] {0.1f, 0.2f}, 0.01).labels(new int[] {1}, null).build());
