@@ -1,8 +1,5 @@
 package simdae.cli.command;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -17,7 +14,6 @@ import simdae.cli.oneclass.ScoreKind;
 import simdae.cli.report.ReportInput;
 import simdae.cli.report.ReportWriter;
 import simdae.engine.data.Dataset;
-import simdae.engine.util.AtomicFiles;
 
 /**
  * {@code simdae oneclass}: the one-class benchmark of the anomaly-detection literature. For each class k, train only
@@ -97,9 +93,7 @@ public final class OneClassCommand extends BaseCommand {
         if (!json) out().println(String.format(Locale.ROOT, "wall time %.0f s", secs));
         if (outFile != null) {
             boolean fileJson = outFile.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json");
-            Path abs = outFile.toAbsolutePath();
-            if (abs.getParent() != null) Files.createDirectories(abs.getParent());
-            AtomicFiles.write(abs, ByteBuffer.wrap((fileJson ? res.toJson() : res.toTable()).getBytes(StandardCharsets.UTF_8)));
+            OutputFiles.writeString(outFile, fileJson ? res.toJson() : res.toTable());
         }
         if (report != null) {
             ReportInput.Builder b = ReportInput.builder("simdae one-class benchmark", new float[0], 0)

@@ -8,7 +8,6 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Locale;
 import simdae.cli.Json;
 
@@ -31,10 +30,8 @@ final class RowWriter implements AutoCloseable {
             this.temp = null;
             this.w = stdout;
         } else {
-            Path abs = file.toAbsolutePath();
-            if (Files.isDirectory(abs)) throw new IOException(file + ": is a folder");
-            if (abs.getParent() != null) Files.createDirectories(abs.getParent());
-            this.temp = Files.createTempFile(abs.getParent(), abs.getFileName().toString(), ".tmp");
+            if (Files.isDirectory(file)) throw new IOException(file + ": is a folder");
+            this.temp = OutputFiles.tempBeside(file);
             this.w = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(temp), StandardCharsets.UTF_8), 1 << 16);
         }
         w.write(json ? "[" : "index,label,error,anomaly\n");
@@ -61,7 +58,7 @@ final class RowWriter implements AutoCloseable {
         w.flush();
         if (temp != null) {
             w.close();
-            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            OutputFiles.commit(temp, target);
         }
         committed = true;
     }
