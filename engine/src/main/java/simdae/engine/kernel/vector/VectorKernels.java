@@ -10,9 +10,9 @@ import simdae.engine.nn.Activation;
  * Vector API kernels on the preferred species (256-bit on AVX2, 512-bit on AVX-512).
  *
  * <p>All three matrix products are one register-tiled GEMM, {@code C[m][n] = sum_k A(m,k)·B[k][n]}, with B
- * row-major and A addressed through strides, so {@code Xᵀ} needs no copy. The tile is 4 rows × 2 vectors: eight
- * independent FMA chains hide the FMA latency, and the 8 accumulators + 2 B vectors + 1 broadcast fit in the 16
- * registers of AVX2 without spilling on both JDK 17 and 25. Each element is one FMA chain over k in ascending
+ * row-major and A addressed through strides, so {@code Xᵀ} needs no copy. On AVX2 the tile is 4 rows × 2 vectors:
+ * eight independent FMA chains hide the FMA latency, and the 8 accumulators + 2 B vectors + 1 broadcast fit in the 16
+ * registers without spilling on both JDK 17 and 25; on AVX-512 it is 4×4 (see the note on {@code WIDE}). Each element is one FMA chain over k in ascending
  * order, exactly like the scalar reference, so any split of rows across threads gives the same bits.
  *
  * <p>Loaded by name from {@link simdae.engine.kernel.KernelProvider} only when the module is present.
@@ -21,10 +21,13 @@ public final class VectorKernels implements Kernels {
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
     private static final int L = S.length();
     /**
-     * 512-bit vectors use 3×2 tiles: six chains already cover the FMA latency at one 512-bit FMA per cycle, and
-     * JDK 17's C2 stops intrinsifying the stores of the larger 4×2 tile at this width (it falls back to a boxed
-     * per-lane store, ~20 % of a training step). 256-bit vectors (AVX2, two FMAs per cycle) need the eight chains
-     * of 4×2.
+     * 512-bit vectors (AVX-512: 32 registers) use 4×4 tiles: 16 accumulators + 4 B vectors + 1 broadcast = 21
+     * registers, so each k step loads 4 B vectors and 4 A scalars for 16 FMAs (the old 3×2 tile loaded 5 for 6 and
+     * topped out near 65 % of FMA peak; 4×4 reaches ~80 % on Zen 4 with JDK 17 and 25). Column remainders use 4×2
+     * then 4×1 tiles, so no column is left to a latency-bound single chain. Checked on JDK 17.0.15: all of these
+     * intrinsify completely (zero allocation per call; an earlier 3×2-era note said the 4×2 stores boxed at 512 bits
+     * on JDK 17, which no longer reproduces with the peeled last k step). 256-bit vectors (AVX2, 16 registers) keep
+     * 4×2, the largest tile that does not spill there on JDK 17 and 25.
      */
     private static final boolean WIDE = L >= 16;
 
@@ -84,10 +87,25 @@ public final class VectorKernels implements Kernels {
                              int epi, float[] e, int eOff, Activation act) {
         int m = m0;
         if (WIDE) {
-            for (; m + 3 <= m1; m += 3) {
+            for (; m + 4 <= m1; m += 4) {
                 int j = 0;
-                for (; j + 2 * L <= n; j += 2 * L) tile3x2(a, aOff + m * aRs, aRs, aCs, b, bOff + j, ldb, c, cOff + m * ldc + j, ldc, k);
-                finishRows(a, aOff, aRs, aCs, b, bOff, ldb, c, cOff, ldc, m, 3, j, k, n, epi, e, eOff, act);
+                for (; j + 4 * L <= n; j += 4 * L) tile4x4(a, aOff + m * aRs, aRs, aCs, b, bOff + j, ldb, c, cOff + m * ldc + j, ldc, k);
+                for (; j + 2 * L <= n; j += 2 * L) tile4x2(a, aOff + m * aRs, aRs, aCs, b, bOff + j, ldb, c, cOff + m * ldc + j, ldc, k);
+                for (; j + L <= n; j += L) tile4x1(a, aOff + m * aRs, aRs, aCs, b, bOff + j, ldb, c, cOff + m * ldc + j, ldc, k);
+                finishRows(a, aOff, aRs, aCs, b, bOff, ldb, c, cOff, ldc, m, 4, j, k, n, epi, e, eOff, act);
+            }
+        } else if (m1 - m0 >= PACK_MIN_ROWS && n >= PW) {
+            // AVX2: pack B's 2-vector column panels once per call and each 4-row block of A, so the tile's loads
+            // index linearly in k and C2 hoists their bounds checks (with strided operands they stay in the loop,
+            // and at 256 bits the front end, not the FMA units, was the limit).
+            int panels = n / PW, bSize = panels * k * PW;
+            float[] buf = buffer(bSize + 4 * k);
+            packB(b, bOff, ldb, k, panels, buf);
+            for (; m + 4 <= m1; m += 4) {
+                packA(a, aOff + m * aRs, aRs, aCs, k, buf, bSize);
+                int c0 = cOff + m * ldc;
+                for (int q = 0; q < panels; q++) ptile4x2(buf, bSize, q * k * PW, c, c0 + q * PW, ldc, k);
+                finishRows(a, aOff, aRs, aCs, b, bOff, ldb, c, cOff, ldc, m, 4, panels * PW, k, n, epi, e, eOff, act);
             }
         } else {
             for (; m + 4 <= m1; m += 4) {
@@ -106,6 +124,87 @@ public final class VectorKernels implements Kernels {
         }
     }
 
+    /**
+     * 256-bit only: calls over at least this many rows pack B (and each 4-row block of A) into a per-thread buffer.
+     * Fewer rows (batch-1 scoring) would spend more on packing B than on the product. At 512 bits packing measured
+     * slower (whole epoch 0.82 → 0.93 s on Zen 4): 4×4 tiles already amortise the bounds checks, and copying A costs.
+     */
+    private static final int PACK_MIN_ROWS = 16;
+    /** Width of a packed B panel: the 256-bit tile's two vectors. */
+    private static final int PW = 2 * L;
+    private static final ThreadLocal<float[][]> PACK = ThreadLocal.withInitial(() -> new float[1][0]);
+
+    /**
+     * This thread's packing buffer, grown to at least {@code size} floats ({@code k·n + 4k}, i.e. about one weight
+     * matrix). It allocates only when a bigger product comes along, so training allocates nothing after its first
+     * batch; each trainer worker thread keeps one for its lifetime.
+     */
+    private static float[] buffer(int size) {
+        float[][] h = PACK.get();
+        if (h[0].length < size) h[0] = new float[size];
+        return h[0];
+    }
+
+    /** B's full 2-vector column panels, each k × 2L contiguous, panel after panel. */
+    private static void packB(float[] b, int bOff, int ldb, int k, int panels, float[] buf) {
+        int o = 0;
+        for (int q = 0; q < panels; q++) {
+            for (int kk = 0, bk = bOff + q * PW; kk < k; kk++, bk += ldb) {
+                for (int v = 0; v < PW; v += L, o += L) FloatVector.fromArray(S, b, bk + v).intoArray(buf, o);
+            }
+        }
+    }
+
+    /** Four rows of A, interleaved: {@code buf[at + 4·kk + r] = A(r, kk)}. */
+    private static void packA(float[] a, int a0, int aRs, int aCs, int k, float[] buf, int at) {
+        int a1 = a0 + aRs, a2 = a1 + aRs, a3 = a2 + aRs;
+        for (int kk = 0, ak = 0; kk < k; kk++, ak += aCs, at += 4) {
+            buf[at] = a[a0 + ak];
+            buf[at + 1] = a[a1 + ak];
+            buf[at + 2] = a[a2 + ak];
+            buf[at + 3] = a[a3 + ak];
+        }
+    }
+
+    /** tile4x2 on packed operands: A at {@code ap} (4 per k), B panel at {@code bp} (2L per k). */
+    private static void ptile4x2(float[] p, int ap, int bp, float[] c, int c0, int ldc, int k) {
+        FloatVector c00 = FloatVector.zero(S), c01 = c00, c10 = c00, c11 = c00;
+        FloatVector c20 = c00, c21 = c00, c30 = c00, c31 = c00;
+        int last = k - 1;
+        for (int kk = 0; kk < last; kk++) {
+            int bk = bp + kk * (2 * L), ak = ap + kk * 4;
+            FloatVector b0v = FloatVector.fromArray(S, p, bk);
+            FloatVector b1v = FloatVector.fromArray(S, p, bk + L);
+            FloatVector av = FloatVector.broadcast(S, p[ak]);
+            c00 = av.fma(b0v, c00);
+            c01 = av.fma(b1v, c01);
+            av = FloatVector.broadcast(S, p[ak + 1]);
+            c10 = av.fma(b0v, c10);
+            c11 = av.fma(b1v, c11);
+            av = FloatVector.broadcast(S, p[ak + 2]);
+            c20 = av.fma(b0v, c20);
+            c21 = av.fma(b1v, c21);
+            av = FloatVector.broadcast(S, p[ak + 3]);
+            c30 = av.fma(b0v, c30);
+            c31 = av.fma(b1v, c31);
+        }
+        int bk = bp + last * (2 * L), ak = ap + last * 4;
+        FloatVector b0v = FloatVector.fromArray(S, p, bk);
+        FloatVector b1v = FloatVector.fromArray(S, p, bk + L);
+        FloatVector av = FloatVector.broadcast(S, p[ak]);
+        av.fma(b0v, c00).intoArray(c, c0);
+        av.fma(b1v, c01).intoArray(c, c0 + L);
+        av = FloatVector.broadcast(S, p[ak + 1]);
+        av.fma(b0v, c10).intoArray(c, c0 + ldc);
+        av.fma(b1v, c11).intoArray(c, c0 + ldc + L);
+        av = FloatVector.broadcast(S, p[ak + 2]);
+        av.fma(b0v, c20).intoArray(c, c0 + 2 * ldc);
+        av.fma(b1v, c21).intoArray(c, c0 + 2 * ldc + L);
+        av = FloatVector.broadcast(S, p[ak + 3]);
+        av.fma(b0v, c30).intoArray(c, c0 + 3 * ldc);
+        av.fma(b1v, c31).intoArray(c, c0 + 3 * ldc + L);
+    }
+
     /** Columns from {@code j} on of rows {@code [m, m+rows)} (past the 2-vector tiles), then their epilogue. */
     private static void finishRows(float[] a, int aOff, int aRs, int aCs, float[] b, int bOff, int ldb,
                                    float[] c, int cOff, int ldc, int m, int rows, int j, int k, int n,
@@ -119,40 +218,6 @@ public final class VectorKernels implements Kernels {
         if (epi != EPI_NONE) {
             for (int r = 0; r < rows; r++) epilogue(c, cOff + (m + r) * ldc, n, epi, e, epi == EPI_BIAS_ACT ? eOff : eOff + (m + r) * ldc, act);
         }
-    }
-
-    private static void tile3x2(float[] a, int a0, int aRs, int aCs, float[] b, int b0, int ldb,
-                                float[] c, int c0, int ldc, int k) {
-        FloatVector c00 = FloatVector.zero(S), c01 = c00, c10 = c00, c11 = c00, c20 = c00, c21 = c00;
-        int a1 = a0 + aRs, a2 = a1 + aRs;
-        int ak = 0, bk = b0;
-        for (int kk = 1; kk < k; kk++, ak += aCs, bk += ldb) {
-            FloatVector b0v = FloatVector.fromArray(S, b, bk);
-            FloatVector b1v = FloatVector.fromArray(S, b, bk + L);
-            FloatVector av = FloatVector.broadcast(S, a[a0 + ak]);
-            c00 = av.fma(b0v, c00);
-            c01 = av.fma(b1v, c01);
-            av = FloatVector.broadcast(S, a[a1 + ak]);
-            c10 = av.fma(b0v, c10);
-            c11 = av.fma(b1v, c11);
-            av = FloatVector.broadcast(S, a[a2 + ak]);
-            c20 = av.fma(b0v, c20);
-            c21 = av.fma(b1v, c21);
-        }
-        // The last k step stores its FMA results directly. Storing the loop's accumulators instead makes JDK 17's
-        // C2 lose their exact vector class at the loop exit, so the store is not intrinsified and boxes (megabytes
-        // of garbage per training step).
-        FloatVector b0v = FloatVector.fromArray(S, b, bk);
-        FloatVector b1v = FloatVector.fromArray(S, b, bk + L);
-        FloatVector av = FloatVector.broadcast(S, a[a0 + ak]);
-        av.fma(b0v, c00).intoArray(c, c0);
-        av.fma(b1v, c01).intoArray(c, c0 + L);
-        av = FloatVector.broadcast(S, a[a1 + ak]);
-        av.fma(b0v, c10).intoArray(c, c0 + ldc);
-        av.fma(b1v, c11).intoArray(c, c0 + ldc + L);
-        av = FloatVector.broadcast(S, a[a2 + ak]);
-        av.fma(b0v, c20).intoArray(c, c0 + 2 * ldc);
-        av.fma(b1v, c21).intoArray(c, c0 + 2 * ldc + L);
     }
 
     private static void tile4x2(float[] a, int a0, int aRs, int aCs, float[] b, int b0, int ldb,
@@ -177,7 +242,9 @@ public final class VectorKernels implements Kernels {
             c30 = av.fma(b0v, c30);
             c31 = av.fma(b1v, c31);
         }
-        // Last k step peeled so the stores take fresh FMA results (see tile3x2).
+        // The last k step stores its FMA results directly. Storing the loop's accumulators instead makes JDK 17's
+        // C2 lose their exact vector class at the loop exit, so the store is not intrinsified and boxes (megabytes
+        // of garbage per training step).
         FloatVector b0v = FloatVector.fromArray(S, b, bk);
         FloatVector b1v = FloatVector.fromArray(S, b, bk + L);
         FloatVector av = FloatVector.broadcast(S, a[a0 + ak]);
@@ -192,6 +259,84 @@ public final class VectorKernels implements Kernels {
         av = FloatVector.broadcast(S, a[a3 + ak]);
         av.fma(b0v, c30).intoArray(c, c0 + 3 * ldc);
         av.fma(b1v, c31).intoArray(c, c0 + 3 * ldc + L);
+    }
+
+    /** 4 rows × 4 vectors, the 512-bit main tile; last k step peeled as in tile4x2. */
+    private static void tile4x4(float[] a, int a0, int aRs, int aCs, float[] b, int b0, int ldb,
+                                float[] c, int c0, int ldc, int k) {
+        FloatVector c00 = FloatVector.zero(S), c01 = c00, c02 = c00, c03 = c00, c10 = c00, c11 = c00, c12 = c00, c13 = c00;
+        FloatVector c20 = c00, c21 = c00, c22 = c00, c23 = c00, c30 = c00, c31 = c00, c32 = c00, c33 = c00;
+        int a1 = a0 + aRs, a2 = a1 + aRs, a3 = a2 + aRs;
+        int ak = 0, bk = b0;
+        for (int kk = 1; kk < k; kk++, ak += aCs, bk += ldb) {
+            FloatVector b0v = FloatVector.fromArray(S, b, bk);
+            FloatVector b1v = FloatVector.fromArray(S, b, bk + L);
+            FloatVector b2v = FloatVector.fromArray(S, b, bk + 2 * L);
+            FloatVector b3v = FloatVector.fromArray(S, b, bk + 3 * L);
+            FloatVector av = FloatVector.broadcast(S, a[a0 + ak]);
+            c00 = av.fma(b0v, c00);
+            c01 = av.fma(b1v, c01);
+            c02 = av.fma(b2v, c02);
+            c03 = av.fma(b3v, c03);
+            av = FloatVector.broadcast(S, a[a1 + ak]);
+            c10 = av.fma(b0v, c10);
+            c11 = av.fma(b1v, c11);
+            c12 = av.fma(b2v, c12);
+            c13 = av.fma(b3v, c13);
+            av = FloatVector.broadcast(S, a[a2 + ak]);
+            c20 = av.fma(b0v, c20);
+            c21 = av.fma(b1v, c21);
+            c22 = av.fma(b2v, c22);
+            c23 = av.fma(b3v, c23);
+            av = FloatVector.broadcast(S, a[a3 + ak]);
+            c30 = av.fma(b0v, c30);
+            c31 = av.fma(b1v, c31);
+            c32 = av.fma(b2v, c32);
+            c33 = av.fma(b3v, c33);
+        }
+        FloatVector b0v = FloatVector.fromArray(S, b, bk);
+        FloatVector b1v = FloatVector.fromArray(S, b, bk + L);
+        FloatVector b2v = FloatVector.fromArray(S, b, bk + 2 * L);
+        FloatVector b3v = FloatVector.fromArray(S, b, bk + 3 * L);
+        FloatVector av = FloatVector.broadcast(S, a[a0 + ak]);
+        av.fma(b0v, c00).intoArray(c, c0);
+        av.fma(b1v, c01).intoArray(c, c0 + L);
+        av.fma(b2v, c02).intoArray(c, c0 + 2 * L);
+        av.fma(b3v, c03).intoArray(c, c0 + 3 * L);
+        av = FloatVector.broadcast(S, a[a1 + ak]);
+        av.fma(b0v, c10).intoArray(c, c0 + ldc);
+        av.fma(b1v, c11).intoArray(c, c0 + ldc + L);
+        av.fma(b2v, c12).intoArray(c, c0 + ldc + 2 * L);
+        av.fma(b3v, c13).intoArray(c, c0 + ldc + 3 * L);
+        av = FloatVector.broadcast(S, a[a2 + ak]);
+        av.fma(b0v, c20).intoArray(c, c0 + 2 * ldc);
+        av.fma(b1v, c21).intoArray(c, c0 + 2 * ldc + L);
+        av.fma(b2v, c22).intoArray(c, c0 + 2 * ldc + 2 * L);
+        av.fma(b3v, c23).intoArray(c, c0 + 2 * ldc + 3 * L);
+        av = FloatVector.broadcast(S, a[a3 + ak]);
+        av.fma(b0v, c30).intoArray(c, c0 + 3 * ldc);
+        av.fma(b1v, c31).intoArray(c, c0 + 3 * ldc + L);
+        av.fma(b2v, c32).intoArray(c, c0 + 3 * ldc + 2 * L);
+        av.fma(b3v, c33).intoArray(c, c0 + 3 * ldc + 3 * L);
+    }
+
+    private static void tile4x1(float[] a, int a0, int aRs, int aCs, float[] b, int b0, int ldb,
+                                float[] c, int c0, int ldc, int k) {
+        FloatVector c0v = FloatVector.zero(S), c1v = c0v, c2v = c0v, c3v = c0v;
+        int a1 = a0 + aRs, a2 = a1 + aRs, a3 = a2 + aRs;
+        int ak = 0, bk = b0;
+        for (int kk = 1; kk < k; kk++, ak += aCs, bk += ldb) {
+            FloatVector bv = FloatVector.fromArray(S, b, bk);
+            c0v = FloatVector.broadcast(S, a[a0 + ak]).fma(bv, c0v);
+            c1v = FloatVector.broadcast(S, a[a1 + ak]).fma(bv, c1v);
+            c2v = FloatVector.broadcast(S, a[a2 + ak]).fma(bv, c2v);
+            c3v = FloatVector.broadcast(S, a[a3 + ak]).fma(bv, c3v);
+        }
+        FloatVector bv = FloatVector.fromArray(S, b, bk);
+        FloatVector.broadcast(S, a[a0 + ak]).fma(bv, c0v).intoArray(c, c0);
+        FloatVector.broadcast(S, a[a1 + ak]).fma(bv, c1v).intoArray(c, c0 + ldc);
+        FloatVector.broadcast(S, a[a2 + ak]).fma(bv, c2v).intoArray(c, c0 + 2 * ldc);
+        FloatVector.broadcast(S, a[a3 + ak]).fma(bv, c3v).intoArray(c, c0 + 3 * ldc);
     }
 
     // One row, four vectors: batch-1 inference lives here, so keep four chains in flight.
@@ -339,7 +484,7 @@ public final class VectorKernels implements Kernels {
             FloatVector acc = FloatVector.zero(S);
             int r = 0;
             for (; r < rows - 1; r++) acc = acc.add(FloatVector.fromArray(S, dz, dzOff + r * out + o));
-            acc.add(FloatVector.fromArray(S, dz, dzOff + r * out + o)).intoArray(g, gOff + o); // peeled: see tile3x2
+            acc.add(FloatVector.fromArray(S, dz, dzOff + r * out + o)).intoArray(g, gOff + o); // peeled: see tile4x2
         }
         for (; o < o1; o++) {
             float s = 0f;
@@ -395,7 +540,7 @@ public final class VectorKernels implements Kernels {
 
     /**
      * {@code sum_j (y[yb+j] - t[tb+j])²} over {@code len} (a multiple of L) elements, lanes reduced at the end. The
-     * last vector step is peeled so the reduction takes a fresh FMA result (see tile3x2).
+     * last vector step is peeled so the reduction takes a fresh FMA result (see tile4x2).
      */
     private static float sumSquaredDiff(float[] y, int yb, float[] t, int tb, int len) {
         if (len == 0) return 0f;
@@ -429,7 +574,7 @@ public final class VectorKernels implements Kernels {
             FloatVector acc = FloatVector.zero(S);
             int i = from;
             for (; i < vecEnd - L; i += L) acc = acc.add(FloatVector.fromArray(S, a, i).mul(0f)); // NaN/Inf → NaN
-            s = acc.add(FloatVector.fromArray(S, a, i).mul(0f)).reduceLanes(VectorOperators.ADD); // peeled: see tile3x2
+            s = acc.add(FloatVector.fromArray(S, a, i).mul(0f)).reduceLanes(VectorOperators.ADD); // peeled: see tile4x2
         }
         for (int i = vecEnd; i < to; i++) s += a[i] * 0f;
         return s == 0f;
