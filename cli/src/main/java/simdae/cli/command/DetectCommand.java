@@ -1,6 +1,5 @@
 package simdae.cli.command;
 
-import java.nio.file.Path;
 import java.util.Locale;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -15,11 +14,8 @@ import simdae.engine.data.Dataset;
                 "  simdae detect --model out/mnist/model.sae --data mnist:test",
                 "  simdae detect --model sensors.sae --data today.csv --threshold 0.05 --format json"})
 public final class DetectCommand extends BaseCommand {
-    @Option(names = "--model", required = true, paramLabel = "MODEL", description = "A model saved by train or mnist.")
-    Path model;
-
-    @Option(names = "--data", required = true, paramLabel = "DATA", description = "mnist, mnist:test, an IDX images file or a CSV file.")
-    String data;
+    @Mixin
+    ModelOnData in;
 
     @Option(names = "--threshold", paramLabel = "T", description = "Override the model's threshold.")
     Double threshold;
@@ -35,9 +31,9 @@ public final class DetectCommand extends BaseCommand {
 
     @Override
     public Integer call() throws Exception {
-        AnomalyDetector det = AnomalyDetector.of(ModelStore.load(model).model());
+        AnomalyDetector det = AnomalyDetector.of(ModelStore.load(in.model).model());
         double t = threshold != null ? threshold : det.threshold();
-        Dataset d = dataArgs.load(data, err(), false);
+        Dataset d = dataArgs.load(in.data, err(), false);
         Scores s = Scores.of(det, d, t);
         if (format.json()) {
             StringBuilder sb = new StringBuilder("{\"samples\": ").append(d.n())

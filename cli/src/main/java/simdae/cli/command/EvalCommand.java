@@ -26,11 +26,8 @@ import simdae.engine.model.TrainedModel;
                 "  simdae eval --model net.sae --data flows.csv --label-col class --anomaly-label attack --precision 0.95",
                 "  simdae eval --model net.sae --data val.csv --label-col class --anomaly-label attack --set-threshold best-f1"})
 public final class EvalCommand extends BaseCommand {
-    @Option(names = "--model", required = true, paramLabel = "MODEL", description = "A model saved by train or mnist.")
-    Path model;
-
-    @Option(names = "--data", required = true, paramLabel = "DATA", description = "Labelled data: mnist:test, an IDX file with labels, or a CSV with --label-col.")
-    String data;
+    @Mixin
+    ModelOnData in;
 
     @Mixin
     Labels labels;
@@ -60,9 +57,9 @@ public final class EvalCommand extends BaseCommand {
         if (setThreshold != null && !setThreshold.matches("best-f1|precision|recall")) {
             throw new IllegalArgumentException("--set-threshold must be best-f1, precision or recall, got " + setThreshold);
         }
-        LoadedModel lm = ModelStore.load(model);
+        LoadedModel lm = ModelStore.load(in.model);
         AnomalyDetector det = AnomalyDetector.of(lm.model());
-        Dataset d = dataArgs.load(data, err(), json);
+        Dataset d = dataArgs.load(in.data, err(), json);
         Scores s = Scores.of(det, d, det.threshold());
         Evaluation ev = Evaluation.of(s.errors, labels.truth(d));
         BinaryMetrics at = ev.at(det.threshold());
@@ -90,7 +87,7 @@ public final class EvalCommand extends BaseCommand {
             else if (setThreshold.equals("precision")) chosen = need(forP, precision, "--precision");
             else chosen = need(forR, recall, "--recall");
             TrainedModel updated = lm.model().withThreshold(chosen.toThreshold(lm.model().threshold().calibration()));
-            Path target = outModel != null ? outModel : model;
+            Path target = outModel != null ? outModel : in.model;
             ModelStore.save(updated, target, lm.dtype());
             (json ? err() : out()).println(String.format(Locale.ROOT, "threshold %.6g written to %s", chosen.threshold(), target));
         }

@@ -17,11 +17,8 @@ import simdae.engine.format.LoadedModel;
                 "  simdae report --model out/mnist/model.sae --data mnist:test --out out/mnist/report",
                 "  simdae report --model digit0.sae --data mnist:test --normal-class 0 --out report-0"})
 public final class ReportCommand extends BaseCommand {
-    @Option(names = "--model", required = true, paramLabel = "MODEL", description = "A model saved by train or mnist.")
-    Path model;
-
-    @Option(names = "--data", required = true, paramLabel = "DATA", description = "mnist, mnist:test, an IDX images file or a CSV file.")
-    String data;
+    @Mixin
+    ModelOnData in;
 
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Folder to write the report into (created if needed).")
     Path outDir;
@@ -41,10 +38,10 @@ public final class ReportCommand extends BaseCommand {
     @Override
     public Integer call() throws Exception {
         if (images < 0) throw new IllegalArgumentException("--images must be >= 0, got " + images);
-        LoadedModel lm = ModelStore.load(model);
+        LoadedModel lm = ModelStore.load(in.model);
         AnomalyDetector det = AnomalyDetector.of(lm.model());
         if (threshold != null) det = det.withThreshold(threshold);
-        Dataset d = dataArgs.load(data, err(), false);
+        Dataset d = dataArgs.load(in.data, err(), false);
         Scores s = Scores.of(det, d, det.threshold());
         boolean[] isAnomaly = null;
         if (truth != null) {
@@ -52,7 +49,7 @@ public final class ReportCommand extends BaseCommand {
             l.choice = truth;
             isAnomaly = l.truth(d);
         }
-        Path index = ReportStep.write(outDir, model.toString(), det.model(), det, d, s, images, isAnomaly);
+        Path index = ReportStep.write(outDir, in.model.toString(), det.model(), det, d, s, images, isAnomaly);
         out().println(DetectCommand.summary(d.source(), d.n(), s));
         out().println(String.format(Locale.ROOT, "report: %s", index));
         return 0;

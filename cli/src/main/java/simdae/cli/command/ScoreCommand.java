@@ -25,11 +25,8 @@ import simdae.engine.io.CsvStats;
 public final class ScoreCommand extends BaseCommand {
     private static final int BLOCK = 4096;
 
-    @Option(names = "--model", required = true, paramLabel = "MODEL", description = "A model saved by train or mnist.")
-    Path model;
-
-    @Option(names = "--data", required = true, paramLabel = "DATA", description = "mnist, mnist:test, an IDX images file or a CSV file.")
-    String data;
+    @Mixin
+    ModelOnData in;
 
     @Option(names = "--out", paramLabel = "FILE", description = "Write here instead of standard output.")
     Path outFile;
@@ -48,12 +45,12 @@ public final class ScoreCommand extends BaseCommand {
 
     @Override
     public Integer call() throws Exception {
-        AnomalyDetector det = AnomalyDetector.of(ModelStore.load(model).model());
+        AnomalyDetector det = AnomalyDetector.of(ModelStore.load(in.model).model());
         if (threshold != null) det = det.withThreshold(threshold);
         long anomalies;
         long rows;
         try (RowWriter w = new RowWriter(out(), outFile, format == RowFormat.JSON)) {
-            anomalies = DataSource.isCsv(data) ? streamCsv(det, w) : scoreAll(det, w);
+            anomalies = DataSource.isCsv(in.data) ? streamCsv(det, w) : scoreAll(det, w);
             rows = w.rows();
             w.commit();
         }
@@ -64,7 +61,7 @@ public final class ScoreCommand extends BaseCommand {
     }
 
     private long scoreAll(AnomalyDetector det, RowWriter w) throws IOException {
-        Dataset d = dataArgs.load(data, err(), outFile == null);
+        Dataset d = dataArgs.load(in.data, err(), outFile == null);
         Scores s = Scores.of(det, d, det.threshold());
         for (int i = 0; i < d.n(); i++) w.row(i, label(d, i), s.errors[i], s.flagged(i));
         return s.anomalies;
@@ -74,9 +71,9 @@ public final class ScoreCommand extends BaseCommand {
         int dim = det.inputSize();
         long[] flagged = {0};
         float[] one = new float[dim];
-        CsvStats stats = CsvReader.stream(Path.of(data), dataArgs.csv(), BLOCK, b -> {
+        CsvStats stats = CsvReader.stream(Path.of(in.data), dataArgs.csv(), BLOCK, b -> {
             if (b.d() != dim) {
-                throw new IllegalArgumentException(data + " has " + b.d() + " features per row, but the model takes " + dim
+                throw new IllegalArgumentException(in.data + " has " + b.d() + " features per row, but the model takes " + dim
                         + " (it was trained on " + dim + "-feature data)");
             }
             float[] e;
@@ -94,7 +91,7 @@ public final class ScoreCommand extends BaseCommand {
                 w.row(b.firstRow() + i, label, e[i], a);
             }
         });
-        if (stats.skippedRows() > 0) err().println(data + ": skipped " + stats.skippedRows() + " bad rows; first: " + stats.firstSkipReason());
+        if (stats.skippedRows() > 0) err().println(in.data + ": skipped " + stats.skippedRows() + " bad rows; first: " + stats.firstSkipReason());
         return flagged[0];
     }
 
