@@ -95,7 +95,8 @@ run() {  # run <tool> <threads> <command...>: stdout JSON to <tool>-t<threads>.j
 for t in ${threads//,/ }; do
   lim=(); [ "$limit" -gt 0 ] && lim=(--train-limit "$limit")
   if [[ ",$tools," == *",simdae,"* ]]; then
-    run simdae "$t" "$JAVA" --add-modules jdk.incubator.vector -cp "$jar" simdae.bench.CompareSimdae \
+    # ParallelGC: with G1 this harness's epoch was ~12 % slower (A/B, same machine); the README says so
+    run simdae "$t" "$JAVA" --add-modules jdk.incubator.vector -XX:+UseParallelGC -cp "$jar" simdae.bench.CompareSimdae \
       --epochs "$epochs" --threads "$t" "${lim[@]}"
   fi
   if [[ ",$tools," == *",pytorch,"* ]]; then
