@@ -17,7 +17,6 @@ module simdae.engine {
     exports simdae.engine.kernel;
     exports simdae.engine.model;
     exports simdae.engine.nn;
-    exports simdae.engine.parallel;
     exports simdae.engine.train;
-    exports simdae.engine.util;
+    // simdae.engine.parallel (worker pool), simdae.engine.util and simdae.engine.kernel.vector stay internal.
 }

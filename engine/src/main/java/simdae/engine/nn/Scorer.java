@@ -62,7 +62,11 @@ public final class Scorer {
         }
     }
 
-    /** As {@link #errors(Network, Kernels, float[], int, int, float[], int)}, rows split across a pool's threads. */
+    /**
+     * As {@link #errors(Network, Kernels, float[], int, int, float[], int)}, rows split across a pool's threads. For
+     * the project's own tools on the class path: {@code WorkerPool} is not exported from the module.
+     */
+    @SuppressWarnings("exports")
     public static void errors(Network net, Kernels k, float[] x, int xOff, int rows, float[] err, int errOff, WorkerPool pool) {
         if (pool == null || pool.threads() == 1 || rows < 2 * CHUNK) {
             errors(net, k, x, xOff, rows, err, errOff);

@@ -204,7 +204,11 @@ public final class Trainer implements AutoCloseable {
         return history();
     }
 
-    /** The shuffle generator of {@code epoch} for {@code seed}. */
+    /**
+     * The shuffle generator of {@code epoch} for {@code seed}, for tools that must shuffle exactly as the trainer does
+     * (the Spark estimator, on the class path: {@code SplitMix64} is not exported from the module).
+     */
+    @SuppressWarnings("exports")
     public static SplitMix64 epochRng(long seed, int epoch) {
         return new SplitMix64(seed * 0x9E3779B97F4A7C15L + 0x632BE59BD9B4E019L * (epoch + 1L));
     }

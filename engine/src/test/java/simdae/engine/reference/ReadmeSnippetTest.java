@@ -41,17 +41,29 @@ class ReadmeSnippetTest {
         assertTrue(c.waitFor(120, TimeUnit.SECONDS));
         assertEquals(0, c.exitValue(), "the README example compiles: " + compilerOutput);
 
-        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        Process p = new ProcessBuilder(java.toString(), "-Xmx16m", "--add-modules", "jdk.incubator.vector", "-cp", tmp + File.pathSeparator + cp, cls.group(1))
-                .directory(Path.of("..").toFile()).redirectErrorStream(false).start();
+        float documented = Float.parseFloat(ReferenceModelTest.documented("synthetic stroke error"));
+        String expected = String.format(Locale.ROOT, "error %.5f", documented);
+        // On the class path, as the README runs it ...
+        String out = run(List.of("--add-modules", "jdk.incubator.vector", "-cp", tmp + File.pathSeparator + cp, cls.group(1)));
+        assertTrue(out.contains(expected), "output " + out + " should contain " + expected);
+        assertEquals(1, out.lines().count(), out);
+        // ... and with the engine as a named module on the module path, with and without SIMD.
+        Path classes = Path.of("target", "classes").toAbsolutePath();
+        for (String modules : new String[] {"jdk.incubator.vector,simdae.engine", "simdae.engine"}) {
+            String viaModule = run(List.of("-p", classes.toString(), "--add-modules", modules, "-cp", tmp.toString(), cls.group(1)));
+            assertTrue(viaModule.contains(expected), "module path (" + modules + "): " + viaModule);
+        }
+    }
+
+    /** Runs a child JVM (16 MB heap) from the repository root; returns its standard output. */
+    private static String run(List<String> args) throws Exception {
+        List<String> cmd = new java.util.ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx16m"));
+        cmd.addAll(args);
+        Process p = new ProcessBuilder(cmd).directory(Path.of("..").toFile()).start();
         String out = new String(p.getInputStream().readAllBytes());
         String err = new String(p.getErrorStream().readAllBytes());
         assertTrue(p.waitFor(60, TimeUnit.SECONDS));
         assertEquals(0, p.exitValue(), out + err);
-        float documented = Float.parseFloat(ReferenceModelTest.documented("synthetic stroke error"));
-        String expected = String.format(Locale.ROOT, "error %.5f", documented);
-        assertTrue(out.contains(expected), "output " + out + " should contain " + expected);
-        List<String> lines = out.lines().toList();
-        assertEquals(1, lines.size(), out);
+        return out;
     }
 }
