@@ -25,12 +25,12 @@ final class KerasProgress implements TrainingListener {
         this.out = out;
         this.live = live;
         this.epochs = epochs;
+        this.epochStart = System.nanoTime();
     }
 
     @Override
     public void onBatch(int epoch, int batch, int batchesInEpoch, int samplesDone, double runningLoss) {
         long now = System.nanoTime();
-        if (batch == 0) epochStart = now - 1;
         batches = batchesInEpoch;
         samples = samplesDone;
         if (!live) return;
@@ -60,6 +60,7 @@ final class KerasProgress implements TrainingListener {
             out.println("Epoch " + (r.epoch() + 1) + "/" + r.epochs() + " " + tail);
         }
         headerFor = -1;
+        epochStart = System.nanoTime(); // the next epoch starts now (this callback runs between epochs)
         out.flush();
     }
 
