@@ -1,5 +1,6 @@
 package simdae.cli;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -152,6 +153,28 @@ class CommandsTest {
         assertTrue(javax.imageio.ImageIO.read(report.resolve("oneclass_auroc.png").toFile()) != null);
         String html = Files.readString(report.resolve("index.html"));
         assertTrue(html.contains("oneclass_auroc.png") && !html.contains("errors_histogram.png"), html);
+    }
+
+    @Test
+    void trainResumedFromACheckpointEqualsAnUninterruptedRun() throws Exception {
+        Path ckpt = dir.resolve("ckpt"), straight = dir.resolve("straight.sae"), resumed = dir.resolve("resumed.sae");
+        String[] common = {"train", "--data", csv.toString(), "--label-col", "status", "--encoder", "8,3", "--batch", "32", "--threads", "2", "--quiet"};
+        Cli s = Cli.run(concat(common, "--epochs", "6", "--out", straight.toString()));
+        assertEquals(0, s.code, s::toString);
+        assertEquals(0, Cli.run(concat(common, "--epochs", "3", "--checkpoint-dir", ckpt.toString(), "--out", dir.resolve("half.sae").toString())).code);
+        Cli r = Cli.run(concat(common, "--epochs", "6", "--resume", ckpt.toString(), "--out", resumed.toString()));
+        assertEquals(0, r.code, r::toString);
+        assertArrayEquals(ModelFile.load(straight).model().network().params(), ModelFile.load(resumed).model().network().params());
+        Cli other = Cli.run(concat(common, "--encoder", "8,4", "--epochs", "6", "--resume", ckpt.toString(), "--out", dir.resolve("x.sae").toString()));
+        assertEquals(1, other.code, other::toString);
+        assertTrue(other.err.contains("checkpoint is for"), other.err);
+        assertFalse(Files.exists(dir.resolve("x.sae")), "a refused run writes no model");
+    }
+
+    private static String[] concat(String[] a, String... b) {
+        String[] r = Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, r, a.length, b.length);
+        return r;
     }
 
     @Test
