@@ -1,5 +1,7 @@
 package simdae.cli.command;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -14,6 +16,7 @@ import simdae.cli.oneclass.ScoreKind;
 import simdae.cli.report.ReportInput;
 import simdae.cli.report.ReportWriter;
 import simdae.engine.data.Dataset;
+import simdae.engine.util.AtomicFiles;
 
 /**
  * {@code simdae oneclass}: the one-class benchmark of the anomaly-detection literature. For each class k, train only
@@ -93,7 +96,7 @@ public final class OneClassCommand extends BaseCommand {
         if (!json) out().println(String.format(Locale.ROOT, "wall time %.0f s", secs));
         if (outFile != null) {
             boolean fileJson = outFile.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json");
-            OutputFiles.writeString(outFile, fileJson ? res.toJson() : res.toTable());
+            AtomicFiles.write(outFile, ByteBuffer.wrap((fileJson ? res.toJson() : res.toTable()).getBytes(StandardCharsets.UTF_8)));
         }
         if (report != null) {
             ReportInput.Builder b = ReportInput.builder("simdae one-class benchmark", new float[0], 0)

@@ -1,15 +1,14 @@
 package simdae.cli.command;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
 /**
- * Output files written beside their target and renamed into place, so a failed run never leaves a partial file under
- * the real name. Temporary files get the user's normal permissions (unlike {@code Files.createTempFile}'s owner-only
+ * Streamed output files (score rows) written beside their target and renamed into place, so a failed run never leaves
+ * a partial file under the real name; whole files written at once go through {@code AtomicFiles}. Temporary files get the user's normal permissions (unlike {@code Files.createTempFile}'s owner-only
  * ones), so the renamed result does too.
  */
 final class OutputFiles {
@@ -32,16 +31,5 @@ final class OutputFiles {
     /** Moves a finished temporary file over {@code target}. */
     static void commit(Path temp, Path target) throws IOException {
         Files.move(temp, target.toAbsolutePath(), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    }
-
-    /** Writes {@code text} to {@code target} through a temporary file. */
-    static void writeString(Path target, String text) throws IOException {
-        Path tmp = tempBeside(target);
-        try {
-            Files.writeString(tmp, text, StandardCharsets.UTF_8);
-            commit(tmp, target);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
     }
 }
