@@ -77,8 +77,24 @@ public final class Scorer {
         pool.run((part, parts) -> {
             int r0 = WorkerPool.splitStart(rows, part, parts, CHUNK);
             int r1 = WorkerPool.splitStart(rows, part + 1, parts, CHUNK);
-            if (r0 < r1) errors(net, k, x, xOff + r0 * d, r1 - r0, err, errOff + r0);
+            if (r0 < r1) errors(net, k, x, xOff + r0 * d, r1 - r0, err, errOff + r0, poolScratch(net));
         });
+    }
+
+    /**
+     * Scratch kept per thread for the pooled variant: its callers score batch after batch on the same long-lived
+     * threads, and a fresh 2 × CHUNK-row scratch per call (400 KB for a 784-wide model) cost allocation, zeroing and
+     * the cache it evicts on every batch. Plain calls stay allocation-only, so threads that score once keep nothing.
+     */
+    private static final ThreadLocal<Scratch> POOL_SCRATCH = new ThreadLocal<>();
+
+    private static Scratch poolScratch(Network net) {
+        Scratch s = POOL_SCRATCH.get();
+        if (s == null || s.a.length < CHUNK * net.maxWidth()) {
+            s = new Scratch(net, CHUNK);
+            POOL_SCRATCH.set(s);
+        }
+        return s;
     }
 
     private static float[] forwardChunk(Network net, Kernels k, float[] x, int xOff, int n, Scratch s) {
