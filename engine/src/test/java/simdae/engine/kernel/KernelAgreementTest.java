@@ -155,4 +155,40 @@ class KernelAgreementTest {
             assertClose(gw, gp, 0f, k.name() + " dW split");
         }
     }
+    @Test
+    void skippingZeroInputsGivesTheSameBitsAsTheFullChain() {
+        // Image-like A: mostly exact zeros, one 4-row block all zero, a dense first block (the kernel then stops
+        // looking for zeros in that call) and a sparse first block (it keeps looking). The Vector kernels leave the
+        // zero steps out; the scalar reference multiplies them. Same chain order, so the same bits, even for -0.
+        int bs = 64, in = 784, out = 160;
+        float[] p = random(in * out + out, 30, 0.3f), dz = random(bs * out, 31, 1f);
+        for (boolean denseFirst : new boolean[] {false, true}) {
+            float[] x = random(bs * in, 32, 1f);
+            SplitMix64 coin = new SplitMix64(33);
+            for (int i = 0; i < x.length; i++) {
+                int r = i / in, col = i % in;
+                boolean blank = (r >= 8 && r < 12) || col % 28 < 6 || coin.nextFloat() < 0.6f;
+                if (blank && !(denseFirst && r < 4)) x[i] = 0f;
+            }
+            x[in * 20 + 300] = -0f;
+            for (Activation act : new Activation[] {Activation.LINEAR, Activation.RELU}) {
+                float[] ye = new float[bs * out], ya = new float[bs * out];
+                ref.denseForward(x, 0, p, 0, in * out, ye, 0, 0, bs, in, out, act);
+                vec.denseForward(x, 0, p, 0, in * out, ya, 0, 0, bs, in, out, act);
+                assertSameBits(ye, ya, "forward " + act + (denseFirst ? " dense first block" : ""));
+            }
+            float[] ge = new float[in * out], ga = new float[in * out];
+            ref.weightGradient(x, 0, dz, 0, ge, 0, bs, in, out, 0, in);
+            vec.weightGradient(x, 0, dz, 0, ga, 0, bs, in, out, 0, in);
+            assertSameBits(ge, ga, "dW" + (denseFirst ? " dense first block" : ""));
+        }
+    }
+
+    static void assertSameBits(float[] expected, float[] actual, String what) {
+        for (int i = 0; i < expected.length; i++) {
+            if (Float.floatToRawIntBits(expected[i]) != Float.floatToRawIntBits(actual[i])) {
+                throw new AssertionError(what + ": element " + i + " expected " + expected[i] + " got " + actual[i]);
+            }
+        }
+    }
 }

@@ -87,8 +87,21 @@ public final class VectorKernels implements Kernels {
                              int epi, float[] e, int eOff, Activation act) {
         int m = m0;
         if (WIDE) {
+            // Zero skipping (see SPARSE_MIN_K): looked for only when 4×4 tiles will run, and given up for the rest of
+            // the call when the first 4-row block of A turns out dense.
+            boolean sparse = n >= 4 * L && k >= SPARSE_MIN_K && m + 4 <= m1;
+            int[] idx = sparse ? supportBuffer(k) : null;
             for (; m + 4 <= m1; m += 4) {
                 int j = 0;
+                if (sparse) {
+                    int a0 = aOff + m * aRs;
+                    int nnz = support4(a, a0, aRs, aCs, k, idx);
+                    if (nnz <= k - k / 8) {
+                        for (; j + 4 * L <= n; j += 4 * L) stile4x4(a, a0, aRs, aCs, idx, nnz, b, bOff + j, ldb, c, cOff + m * ldc + j, ldc);
+                    } else if (m == m0 && nnz > k - k / 4) {
+                        sparse = false;
+                    }
+                }
                 for (; j + 4 * L <= n; j += 4 * L) tile4x4(a, aOff + m * aRs, aRs, aCs, b, bOff + j, ldb, c, cOff + m * ldc + j, ldc, k);
                 for (; j + 2 * L <= n; j += 2 * L) tile4x2(a, aOff + m * aRs, aRs, aCs, b, bOff + j, ldb, c, cOff + m * ldc + j, ldc, k);
                 for (; j + L <= n; j += L) tile4x1(a, aOff + m * aRs, aRs, aCs, b, bOff + j, ldb, c, cOff + m * ldc + j, ldc, k);
@@ -122,6 +135,103 @@ public final class VectorKernels implements Kernels {
             if (j < n) scalarTail(a, aRow, aCs, b, bOff, ldb, c, cRow, k, j, n);
             if (epi != EPI_NONE) epilogue(c, cRow, n, epi, e, epi == EPI_BIAS_ACT ? eOff : eOff + m * ldc, act);
         }
+    }
+
+    /**
+     * Skipping zeros of A. MNIST-like inputs are mostly exact zeros (blank pixels), and so are whole stretches of k
+     * for four rows at once: the input layer's forward ({@code X·W}, k = pixels) and its weight gradient
+     * ({@code Xᵀ·dZ}, k = batch rows, four adjacent pixels) are over a third of a training step's FLOPs, and about
+     * half of those steps multiply four zeros. Leaving a step out gives the same bits: a chain that starts at +0 never
+     * holds -0 (x + 0 = x, and an exact zero sum rounds to +0), so adding {@code 0·b} changes nothing as long as B is
+     * finite (training checks every weight after every step). Finding the steps costs a pass over the 4×k block of A,
+     * a few % of the product for 128 output columns, so it is only done for 4×4 tiles and k of at least this.
+     */
+    private static final int SPARSE_MIN_K = 64;
+    private static final ThreadLocal<int[][]> SUPPORT = ThreadLocal.withInitial(() -> new int[1][0]);
+
+    private static int[] supportBuffer(int k) {
+        int[][] h = SUPPORT.get();
+        if (h[0].length < k) h[0] = new int[k];
+        return h[0];
+    }
+
+    /** Writes the k steps where any of four rows of A is non-zero (NaN counts) to idx, ascending; returns how many. */
+    private static int support4(float[] a, int a0, int aRs, int aCs, int k, int[] idx) {
+        int a1 = a0 + aRs, a2 = a1 + aRs, a3 = a2 + aRs, nnz = 0;
+        for (int kk = 0, ak = 0; kk < k; kk++, ak += aCs) {
+            idx[nnz] = kk;
+            // branch-free: whether a step is kept is close to random for image data
+            nnz += (a[a0 + ak] != 0f | a[a1 + ak] != 0f | a[a2 + ak] != 0f | a[a3 + ak] != 0f) ? 1 : 0;
+        }
+        return nnz;
+    }
+
+    /** tile4x4 over the {@code nnz} steps listed in idx only (the rest multiply zeros); last step peeled likewise. */
+    private static void stile4x4(float[] a, int a0, int aRs, int aCs, int[] idx, int nnz, float[] b, int b0, int ldb,
+                                 float[] c, int c0, int ldc) {
+        if (nnz == 0) {
+            FloatVector z = FloatVector.zero(S);
+            for (int r = 0; r < 4; r++) {
+                for (int v = 0; v < 4; v++) z.intoArray(c, c0 + r * ldc + v * L);
+            }
+            return;
+        }
+        FloatVector c00 = FloatVector.zero(S), c01 = c00, c02 = c00, c03 = c00, c10 = c00, c11 = c00, c12 = c00, c13 = c00;
+        FloatVector c20 = c00, c21 = c00, c22 = c00, c23 = c00, c30 = c00, c31 = c00, c32 = c00, c33 = c00;
+        int a1 = a0 + aRs, a2 = a1 + aRs, a3 = a2 + aRs;
+        int last = nnz - 1;
+        for (int t = 0; t < last; t++) {
+            int kk = idx[t], ak = kk * aCs, bk = b0 + kk * ldb;
+            FloatVector b0v = FloatVector.fromArray(S, b, bk);
+            FloatVector b1v = FloatVector.fromArray(S, b, bk + L);
+            FloatVector b2v = FloatVector.fromArray(S, b, bk + 2 * L);
+            FloatVector b3v = FloatVector.fromArray(S, b, bk + 3 * L);
+            FloatVector av = FloatVector.broadcast(S, a[a0 + ak]);
+            c00 = av.fma(b0v, c00);
+            c01 = av.fma(b1v, c01);
+            c02 = av.fma(b2v, c02);
+            c03 = av.fma(b3v, c03);
+            av = FloatVector.broadcast(S, a[a1 + ak]);
+            c10 = av.fma(b0v, c10);
+            c11 = av.fma(b1v, c11);
+            c12 = av.fma(b2v, c12);
+            c13 = av.fma(b3v, c13);
+            av = FloatVector.broadcast(S, a[a2 + ak]);
+            c20 = av.fma(b0v, c20);
+            c21 = av.fma(b1v, c21);
+            c22 = av.fma(b2v, c22);
+            c23 = av.fma(b3v, c23);
+            av = FloatVector.broadcast(S, a[a3 + ak]);
+            c30 = av.fma(b0v, c30);
+            c31 = av.fma(b1v, c31);
+            c32 = av.fma(b2v, c32);
+            c33 = av.fma(b3v, c33);
+        }
+        int kk = idx[last], ak = kk * aCs, bk = b0 + kk * ldb;
+        FloatVector b0v = FloatVector.fromArray(S, b, bk);
+        FloatVector b1v = FloatVector.fromArray(S, b, bk + L);
+        FloatVector b2v = FloatVector.fromArray(S, b, bk + 2 * L);
+        FloatVector b3v = FloatVector.fromArray(S, b, bk + 3 * L);
+        FloatVector av = FloatVector.broadcast(S, a[a0 + ak]);
+        av.fma(b0v, c00).intoArray(c, c0);
+        av.fma(b1v, c01).intoArray(c, c0 + L);
+        av.fma(b2v, c02).intoArray(c, c0 + 2 * L);
+        av.fma(b3v, c03).intoArray(c, c0 + 3 * L);
+        av = FloatVector.broadcast(S, a[a1 + ak]);
+        av.fma(b0v, c10).intoArray(c, c0 + ldc);
+        av.fma(b1v, c11).intoArray(c, c0 + ldc + L);
+        av.fma(b2v, c12).intoArray(c, c0 + ldc + 2 * L);
+        av.fma(b3v, c13).intoArray(c, c0 + ldc + 3 * L);
+        av = FloatVector.broadcast(S, a[a2 + ak]);
+        av.fma(b0v, c20).intoArray(c, c0 + 2 * ldc);
+        av.fma(b1v, c21).intoArray(c, c0 + 2 * ldc + L);
+        av.fma(b2v, c22).intoArray(c, c0 + 2 * ldc + 2 * L);
+        av.fma(b3v, c23).intoArray(c, c0 + 2 * ldc + 3 * L);
+        av = FloatVector.broadcast(S, a[a3 + ak]);
+        av.fma(b0v, c30).intoArray(c, c0 + 3 * ldc);
+        av.fma(b1v, c31).intoArray(c, c0 + 3 * ldc + L);
+        av.fma(b2v, c32).intoArray(c, c0 + 3 * ldc + 2 * L);
+        av.fma(b3v, c33).intoArray(c, c0 + 3 * ldc + 3 * L);
     }
 
     /**
