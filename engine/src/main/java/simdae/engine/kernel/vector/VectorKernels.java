@@ -113,11 +113,19 @@ public final class VectorKernels implements Kernels {
             // and at 256 bits the front end, not the FMA units, was the limit).
             int panels = n / PW, bSize = panels * k * PW;
             float[] buf = buffer(bSize + 4 * k);
+            int[] idx = supportBuffer(k);
             packB(b, bOff, ldb, k, panels, buf);
             for (; m + 4 <= m1; m += 4) {
-                packA(a, aOff + m * aRs, aRs, aCs, k, buf, bSize);
+                // Packing A also drops the k steps where its four rows are zero (see SPARSE_MIN_K), for free.
+                int nnz = packSparseA(a, aOff + m * aRs, aRs, aCs, k, buf, bSize, idx);
                 int c0 = cOff + m * ldc;
-                for (int q = 0; q < panels; q++) ptile4x2(buf, bSize, q * k * PW, c, c0 + q * PW, ldc, k);
+                if (nnz > k - k / 8) {
+                    // Too few zeros to pay for sptile's indirect B loads, whose bounds checks C2 cannot hoist.
+                    if (nnz < k) packA(a, aOff + m * aRs, aRs, aCs, k, buf, bSize);
+                    for (int q = 0; q < panels; q++) ptile4x2(buf, bSize, q * k * PW, c, c0 + q * PW, ldc, k);
+                } else {
+                    for (int q = 0; q < panels; q++) sptile4x2(buf, bSize, idx, nnz, q * k * PW, c, c0 + q * PW, ldc);
+                }
                 finishRows(a, aOff, aRs, aCs, b, bOff, ldb, c, cOff, ldc, m, 4, panels * PW, k, n, epi, e, eOff, act);
             }
         } else {
@@ -144,7 +152,8 @@ public final class VectorKernels implements Kernels {
      * half of those steps multiply four zeros. Leaving a step out gives the same bits: a chain that starts at +0 never
      * holds -0 (x + 0 = x, and an exact zero sum rounds to +0), so adding {@code 0·b} changes nothing as long as B is
      * finite (training checks every weight after every step). Finding the steps costs a pass over the 4×k block of A,
-     * a few % of the product for 128 output columns, so it is only done for 4×4 tiles and k of at least this.
+     * a few % of the product for 128 output columns, so at 512 bits it is only done for 4×4 tiles and k of at least
+     * this; at 256 bits it comes free with packing A.
      */
     private static final int SPARSE_MIN_K = 64;
     private static final ThreadLocal<int[][]> SUPPORT = ThreadLocal.withInitial(() -> new int[1][0]);
@@ -274,6 +283,73 @@ public final class VectorKernels implements Kernels {
             buf[at + 2] = a[a2 + ak];
             buf[at + 3] = a[a3 + ak];
         }
+    }
+
+    /**
+     * Four rows of A, interleaved, without the k steps where all four are zero: {@code buf[at + 4·t + r] = A(r, idx[t])}
+     * for the {@code t < nnz} steps kept, {@code idx} ascending. Returns nnz ({@code k} when nothing was dropped, and
+     * then {@code idx} is the identity).
+     */
+    private static int packSparseA(float[] a, int a0, int aRs, int aCs, int k, float[] buf, int at, int[] idx) {
+        int a1 = a0 + aRs, a2 = a1 + aRs, a3 = a2 + aRs, nnz = 0;
+        for (int kk = 0, ak = 0; kk < k; kk++, ak += aCs) {
+            float v0 = a[a0 + ak], v1 = a[a1 + ak], v2 = a[a2 + ak], v3 = a[a3 + ak];
+            int o = at + 4 * nnz;
+            buf[o] = v0;
+            buf[o + 1] = v1;
+            buf[o + 2] = v2;
+            buf[o + 3] = v3;
+            idx[nnz] = kk;
+            nnz += (v0 != 0f | v1 != 0f | v2 != 0f | v3 != 0f) ? 1 : 0;
+        }
+        return nnz;
+    }
+
+    /** ptile4x2 over the nnz packed steps of A only; B's panel rows are found through idx. */
+    private static void sptile4x2(float[] p, int ap, int[] idx, int nnz, int bp, float[] c, int c0, int ldc) {
+        if (nnz == 0) {
+            FloatVector z = FloatVector.zero(S);
+            for (int r = 0; r < 4; r++) {
+                z.intoArray(c, c0 + r * ldc);
+                z.intoArray(c, c0 + r * ldc + L);
+            }
+            return;
+        }
+        FloatVector c00 = FloatVector.zero(S), c01 = c00, c10 = c00, c11 = c00;
+        FloatVector c20 = c00, c21 = c00, c30 = c00, c31 = c00;
+        int last = nnz - 1;
+        for (int t = 0; t < last; t++) {
+            int bk = bp + idx[t] * (2 * L), ak = ap + t * 4;
+            FloatVector b0v = FloatVector.fromArray(S, p, bk);
+            FloatVector b1v = FloatVector.fromArray(S, p, bk + L);
+            FloatVector av = FloatVector.broadcast(S, p[ak]);
+            c00 = av.fma(b0v, c00);
+            c01 = av.fma(b1v, c01);
+            av = FloatVector.broadcast(S, p[ak + 1]);
+            c10 = av.fma(b0v, c10);
+            c11 = av.fma(b1v, c11);
+            av = FloatVector.broadcast(S, p[ak + 2]);
+            c20 = av.fma(b0v, c20);
+            c21 = av.fma(b1v, c21);
+            av = FloatVector.broadcast(S, p[ak + 3]);
+            c30 = av.fma(b0v, c30);
+            c31 = av.fma(b1v, c31);
+        }
+        int bk = bp + idx[last] * (2 * L), ak = ap + last * 4;
+        FloatVector b0v = FloatVector.fromArray(S, p, bk);
+        FloatVector b1v = FloatVector.fromArray(S, p, bk + L);
+        FloatVector av = FloatVector.broadcast(S, p[ak]);
+        av.fma(b0v, c00).intoArray(c, c0);
+        av.fma(b1v, c01).intoArray(c, c0 + L);
+        av = FloatVector.broadcast(S, p[ak + 1]);
+        av.fma(b0v, c10).intoArray(c, c0 + ldc);
+        av.fma(b1v, c11).intoArray(c, c0 + ldc + L);
+        av = FloatVector.broadcast(S, p[ak + 2]);
+        av.fma(b0v, c20).intoArray(c, c0 + 2 * ldc);
+        av.fma(b1v, c21).intoArray(c, c0 + 2 * ldc + L);
+        av = FloatVector.broadcast(S, p[ak + 3]);
+        av.fma(b0v, c30).intoArray(c, c0 + 3 * ldc);
+        av.fma(b1v, c31).intoArray(c, c0 + 3 * ldc + L);
     }
 
     /** tile4x2 on packed operands: A at {@code ap} (4 per k), B panel at {@code bp} (2L per k). */
