@@ -160,7 +160,8 @@ class KernelAgreementTest {
         // Image-like A: mostly exact zeros, one 4-row block all zero, a dense first block (the kernel then stops
         // looking for zeros in that call) and a sparse first block (it keeps looking). The Vector kernels leave the
         // zero steps out; the scalar reference multiplies them. Same chain order, so the same bits, even for -0.
-        int bs = 64, in = 784, out = 160;
+        // 66 rows: sixteen 4-row blocks, then two single rows (the batch-1 path), split 0..65 and 65..66 as well.
+        int bs = 66, in = 784, out = 160;
         float[] p = random(in * out + out, 30, 0.3f), dz = random(bs * out, 31, 1f);
         for (boolean denseFirst : new boolean[] {false, true}) {
             float[] x = random(bs * in, 32, 1f);
@@ -176,6 +177,10 @@ class KernelAgreementTest {
                 ref.denseForward(x, 0, p, 0, in * out, ye, 0, 0, bs, in, out, act);
                 vec.denseForward(x, 0, p, 0, in * out, ya, 0, 0, bs, in, out, act);
                 assertSameBits(ye, ya, "forward " + act + (denseFirst ? " dense first block" : ""));
+                float[] one = new float[bs * out];
+                vec.denseForward(x, 0, p, 0, in * out, one, 0, 0, bs - 1, in, out, act);
+                vec.denseForward(x, 0, p, 0, in * out, one, 0, bs - 1, bs, in, out, act);
+                assertSameBits(ye, one, "forward, last row alone " + act);
             }
             float[] ge = new float[in * out], ga = new float[in * out];
             ref.weightGradient(x, 0, dz, 0, ge, 0, bs, in, out, 0, in);

@@ -138,6 +138,14 @@ public final class VectorKernels implements Kernels {
         for (; m < m1; m++) {
             int aRow = aOff + m * aRs, cRow = cOff + m * ldc;
             int j = 0;
+            if (n >= 4 * L && k >= SPARSE_MIN_K) {
+                // One row (batch-1 scoring): reading W dominates, and a zero input needs none of its row of W.
+                int[] idx = supportBuffer(k);
+                int nnz = support1(a, aRow, aCs, k, idx);
+                if (nnz <= k - k / 8) {
+                    for (; j + 4 * L <= n; j += 4 * L) stile1x4(a, aRow, aCs, idx, nnz, b, bOff + j, ldb, c, cRow + j);
+                }
+            }
             for (; j + 4 * L <= n; j += 4 * L) tile1x4(a, aRow, aCs, b, bOff + j, ldb, c, cRow + j, k);
             for (; j + L <= n; j += L) tile1x1(a, aRow, aCs, b, bOff + j, ldb, c, cRow + j, k);
             if (j < n) scalarTail(a, aRow, aCs, b, bOff, ldb, c, cRow, k, j, n);
@@ -173,6 +181,40 @@ public final class VectorKernels implements Kernels {
             nnz += (a[a0 + ak] != 0f | a[a1 + ak] != 0f | a[a2 + ak] != 0f | a[a3 + ak] != 0f) ? 1 : 0;
         }
         return nnz;
+    }
+
+    /** As support4 for a single row of A. */
+    private static int support1(float[] a, int a0, int aCs, int k, int[] idx) {
+        int nnz = 0;
+        for (int kk = 0, ak = a0; kk < k; kk++, ak += aCs) {
+            idx[nnz] = kk;
+            nnz += a[ak] != 0f ? 1 : 0;
+        }
+        return nnz;
+    }
+
+    /** tile1x4 over the {@code nnz} steps listed in idx only. */
+    private static void stile1x4(float[] a, int a0, int aCs, int[] idx, int nnz, float[] b, int b0, int ldb, float[] c, int c0) {
+        FloatVector c0v = FloatVector.zero(S), c1v = c0v, c2v = c0v, c3v = c0v;
+        if (nnz == 0) {
+            for (int v = 0; v < 4; v++) c0v.intoArray(c, c0 + v * L);
+            return;
+        }
+        int last = nnz - 1;
+        for (int t = 0; t < last; t++) {
+            int kk = idx[t], bk = b0 + kk * ldb;
+            FloatVector av = FloatVector.broadcast(S, a[a0 + kk * aCs]);
+            c0v = av.fma(FloatVector.fromArray(S, b, bk), c0v);
+            c1v = av.fma(FloatVector.fromArray(S, b, bk + L), c1v);
+            c2v = av.fma(FloatVector.fromArray(S, b, bk + 2 * L), c2v);
+            c3v = av.fma(FloatVector.fromArray(S, b, bk + 3 * L), c3v);
+        }
+        int kk = idx[last], bk = b0 + kk * ldb;
+        FloatVector av = FloatVector.broadcast(S, a[a0 + kk * aCs]);
+        av.fma(FloatVector.fromArray(S, b, bk), c0v).intoArray(c, c0);
+        av.fma(FloatVector.fromArray(S, b, bk + L), c1v).intoArray(c, c0 + L);
+        av.fma(FloatVector.fromArray(S, b, bk + 2 * L), c2v).intoArray(c, c0 + 2 * L);
+        av.fma(FloatVector.fromArray(S, b, bk + 3 * L), c3v).intoArray(c, c0 + 3 * L);
     }
 
     /** tile4x4 over the {@code nnz} steps listed in idx only (the rest multiply zeros); last step peeled likewise. */
