@@ -614,8 +614,11 @@ public final class VectorKernels implements Kernels {
         if (epi == EPI_BIAS_ACT) {
             switch (act) {
                 case RELU: biasRelu(c, cRow, e, eRow, vecEnd); break;
-                case SIGMOID: expRow(c, cRow, e, eRow, vecEnd, -1f, 1f); break;
-                case TANH: expRow(c, cRow, e, eRow, vecEnd, 2f, -2f); break;
+                // expRow takes its scalar tail too, which makes it too big for C2 to inline (over 325 bytes of
+                // bytecode): inlined into the epilogue with the rest, it left JDK 17's C2 short of budget and some
+                // vector ops in the compile boxed (KernelAllocationTest). Compiled on its own it stays clean.
+                case SIGMOID: expRow(c, cRow, e, eRow, vecEnd, n, act, -1f, 1f); return;
+                case TANH: expRow(c, cRow, e, eRow, vecEnd, n, act, 2f, -2f); return;
                 default: biasOnly(c, cRow, e, eRow, vecEnd);
             }
             for (int j = vecEnd; j < n; j++) c[cRow + j] = act.apply(c[cRow + j] + e[eRow + j]);
@@ -679,7 +682,7 @@ public final class VectorKernels implements Kernels {
      * the loop body on purpose: a FloatVector passed to a method C2 does not inline gets boxed, which allocates.
      * Max relative error ≈ 2e-7; below -87.3 it flushes towards 0, above 88.3 it saturates.
      */
-    private static void expRow(float[] c, int cRow, float[] bias, int bRow, int len, float s, float w) {
+    private static void expRow(float[] c, int cRow, float[] bias, int bRow, int len, int width, Activation act, float s, float w) {
         float base = w < 0f ? 1f : 0f;
         for (int j = 0; j < len; j += L) {
             FloatVector x = FloatVector.fromArray(S, c, cRow + j).add(FloatVector.fromArray(S, bias, bRow + j)).mul(s);
@@ -703,6 +706,7 @@ public final class VectorKernels implements Kernels {
             FloatVector ex = p.mul(pow2);
             FloatVector.broadcast(S, w).div(ex.add(1f)).add(base).intoArray(c, cRow + j);
         }
+        for (int j = len; j < width; j++) c[cRow + j] = act.apply(c[cRow + j] + bias[bRow + j]);
     }
 
     @Override
@@ -729,12 +733,13 @@ public final class VectorKernels implements Kernels {
             int yb = yOff + r * width, tb = tOff + r * width, zb = dzOff + r * width;
             float sse = sumSquaredDiff(y, yb, t, tb, vecEnd);
             // dz = scale·(y - t), then the output activation's derivative through the same gates as the epilogue.
-            scaledDiff(y, yb, t, tb, dz, zb, vecEnd, scale);
+            // One pass per activation: three vector loops inlined into one compile (difference, then gate) were
+            // enough for C2 to leave some vector ops un-intrinsified in some JVMs, and those box on every call.
             switch (outAct) {
-                case RELU: gateRelu(dz, zb, y, yb, vecEnd); break;
-                case SIGMOID: gateSigmoid(dz, zb, y, yb, vecEnd); break;
-                case TANH: gateTanh(dz, zb, y, yb, vecEnd); break;
-                default: break;
+                case RELU: diffGateRelu(y, yb, t, tb, dz, zb, vecEnd, scale); break;
+                case SIGMOID: diffGateSigmoid(y, yb, t, tb, dz, zb, vecEnd, scale); break;
+                case TANH: diffGateTanh(y, yb, t, tb, dz, zb, vecEnd, scale); break;
+                default: scaledDiff(y, yb, t, tb, dz, zb, vecEnd, scale);
             }
             for (int j = vecEnd; j < width; j++) {
                 float yv = y[yb + j];
@@ -743,6 +748,31 @@ public final class VectorKernels implements Kernels {
                 dz[zb + j] = scale * d * outAct.derivativeFromOutput(yv);
             }
             rowSse[r] = sse;
+        }
+    }
+
+    // scale·(y - t)·f'(y), rounded exactly as scaledDiff followed by the epilogue's gate of the same activation.
+    private static void diffGateRelu(float[] y, int yb, float[] t, int tb, float[] dz, int zb, int len, float scale) {
+        for (int j = 0; j < len; j += L) {
+            FloatVector yv = FloatVector.fromArray(S, y, yb + j);
+            FloatVector d = yv.sub(FloatVector.fromArray(S, t, tb + j)).mul(scale);
+            d.mul(yv.mul(Float.MAX_VALUE).min(1f)).intoArray(dz, zb + j);
+        }
+    }
+
+    private static void diffGateSigmoid(float[] y, int yb, float[] t, int tb, float[] dz, int zb, int len, float scale) {
+        for (int j = 0; j < len; j += L) {
+            FloatVector yv = FloatVector.fromArray(S, y, yb + j);
+            FloatVector d = yv.sub(FloatVector.fromArray(S, t, tb + j)).mul(scale);
+            d.mul(yv.mul(yv.neg().add(1f))).intoArray(dz, zb + j);
+        }
+    }
+
+    private static void diffGateTanh(float[] y, int yb, float[] t, int tb, float[] dz, int zb, int len, float scale) {
+        for (int j = 0; j < len; j += L) {
+            FloatVector yv = FloatVector.fromArray(S, y, yb + j);
+            FloatVector d = yv.sub(FloatVector.fromArray(S, t, tb + j)).mul(scale);
+            d.mul(yv.mul(yv).neg().add(1f)).intoArray(dz, zb + j);
         }
     }
 
