@@ -107,25 +107,25 @@ public final class CompareSimdae {
         double[] timed = secs.length > 1 ? Arrays.copyOfRange(secs, 1, secs.length) : secs;
         EpochResult last = h.get(h.size() - 1);
         StringBuilder j = new StringBuilder("{");
-        field(j, "tool", Json.quote("simdae"));
-        field(j, "version", Json.quote(simdae.engine.Version.get()));
-        field(j, "jdk", Json.quote(System.getProperty("java.vm.name") + " " + System.getProperty("java.version")));
-        field(j, "kernels", Json.quote(KernelProvider.description()));
+        field(j, "tool", simdae.cli.Json.str("simdae"));
+        field(j, "version", simdae.cli.Json.str(simdae.engine.Version.get()));
+        field(j, "jdk", simdae.cli.Json.str(System.getProperty("java.vm.name") + " " + System.getProperty("java.version")));
+        field(j, "kernels", simdae.cli.Json.str(KernelProvider.description()));
         field(j, "threads", Integer.toString(threads));
         field(j, "epochs", Integer.toString(epochs));
         field(j, "train_samples", Integer.toString(n));
-        field(j, "seconds_per_epoch", Json.num(median(timed)));
-        field(j, "seconds_per_epoch_note", Json.quote(secs.length > 1 ? "median of epochs 2..n" : "single epoch, includes warm-up"));
+        field(j, "seconds_per_epoch", simdae.cli.Json.num(median(timed)));
+        field(j, "seconds_per_epoch_note", simdae.cli.Json.str(secs.length > 1 ? "median of epochs 2..n" : "single epoch, includes warm-up"));
         List<String> es = new ArrayList<>();
-        for (double s : secs) es.add(Json.num(s));
+        for (double s : secs) es.add(simdae.cli.Json.num(s));
         field(j, "epoch_seconds", "[" + String.join(", ", es) + "]");
-        field(j, "final_loss", Json.num(last.loss()));
-        field(j, "final_val_loss", Json.num(last.valLoss()));
-        field(j, "score_images_per_s", Json.num(images));
-        field(j, "latency_us_batch1", Json.num(median(lat)));
-        field(j, "peak_rss_mb", Json.num(vmHwmMb()));
-        field(j, "max_heap_mb", Json.num(Runtime.getRuntime().maxMemory() / 1048576.0));
-        field(j, "machine", Json.quote(MachineInfo.describe()));
+        field(j, "final_loss", simdae.cli.Json.num(last.loss()));
+        field(j, "final_val_loss", simdae.cli.Json.num(last.valLoss()));
+        field(j, "score_images_per_s", simdae.cli.Json.num(images));
+        field(j, "latency_us_batch1", simdae.cli.Json.num(median(lat)));
+        field(j, "peak_rss_mb", simdae.cli.Json.num(vmHwmMb()));
+        field(j, "max_heap_mb", simdae.cli.Json.num(Runtime.getRuntime().maxMemory() / 1048576.0));
+        field(j, "machine", simdae.cli.Json.str(MachineInfo.describe()));
         j.setLength(j.length() - 2);
         j.append('}');
         System.out.println(j);
@@ -139,7 +139,7 @@ public final class CompareSimdae {
     }
 
     private static void field(StringBuilder j, String k, String v) {
-        j.append(Json.quote(k)).append(": ").append(v).append(", ");
+        j.append(simdae.cli.Json.str(k)).append(": ").append(v).append(", ");
     }
 
     static double median(double[] a) {

@@ -7,7 +7,7 @@ import java.util.Map;
 
 /**
  * A minimal JSON reader (objects to {@code Map}, arrays to {@code List}, numbers to {@code Double}) for JMH's result
- * files, and a string quoter for the JSON the comparison mains print. Not a general-purpose library.
+ * files. Not a general-purpose library; writing JSON goes through {@link simdae.cli.Json}.
  */
 public final class Json {
     private final String s;
@@ -24,29 +24,6 @@ public final class Json {
         j.ws();
         if (j.i != j.s.length()) throw j.error("trailing characters");
         return v;
-    }
-
-    /** {@code "text"} with JSON escapes. */
-    public static String quote(String text) {
-        StringBuilder b = new StringBuilder("\"");
-        for (char c : text.toCharArray()) {
-            switch (c) {
-                case '"': b.append("\\\""); break;
-                case '\\': b.append("\\\\"); break;
-                case '\n': b.append("\\n"); break;
-                case '\r': b.append("\\r"); break;
-                case '\t': b.append("\\t"); break;
-                default:
-                    if (c < 0x20) b.append(String.format("\\u%04x", (int) c));
-                    else b.append(c);
-            }
-        }
-        return b.append('"').toString();
-    }
-
-    /** A number as JSON ({@code null} when not finite). */
-    public static String num(double v) {
-        return Double.isFinite(v) ? Double.toString(v) : "null";
     }
 
     private Object value() {

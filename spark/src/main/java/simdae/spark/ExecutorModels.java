@@ -1,6 +1,5 @@
 package simdae.spark;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.spark.broadcast.Broadcast;
@@ -19,14 +18,7 @@ import simdae.engine.model.TrainedModel;
  */
 final class ExecutorModels {
     private static final int CAPACITY = 8;
-    private static final Map<String, AnomalyDetector> CACHE = new LinkedHashMap<>(16, 0.75f, true) {
-        private static final long serialVersionUID = 1L;
-
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, AnomalyDetector> eldest) {
-            return size() > CAPACITY;
-        }
-    };
+    private static final Map<String, AnomalyDetector> CACHE = Lru.of(CAPACITY);
     private static final AtomicInteger LOADS = new AtomicInteger();
 
     private ExecutorModels() {

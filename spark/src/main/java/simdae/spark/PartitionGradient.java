@@ -1,6 +1,5 @@
 package simdae.spark;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 import simdae.engine.data.Preprocessing;
 import simdae.engine.kernel.Kernels;
@@ -19,14 +18,7 @@ import simdae.engine.train.Trainer;
  */
 final class PartitionGradient {
     private static final int CAPACITY = 64;
-    private static final Map<String, PartitionGradient> CACHE = new LinkedHashMap<>(16, 0.75f, true) {
-        private static final long serialVersionUID = 1L;
-
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, PartitionGradient> eldest) {
-            return size() > CAPACITY;
-        }
-    };
+    private static final Map<String, PartitionGradient> CACHE = Lru.of(CAPACITY);
 
     private final Network net;
     private final Preprocessing pre;
